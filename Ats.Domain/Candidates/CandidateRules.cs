@@ -1,0 +1,34 @@
+using Ats.Domain.Resources;
+using Ats.Domain.Sources;
+using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Candidates;
+
+public sealed class CandidateRules : ModelRules<Candidate>
+{
+    public override Task PrepareAsync(Candidate row, WriteContext context, CancellationToken ct)
+    {
+        row.FirstName = row.FirstName.Trim();
+        row.LastName = row.LastName?.Trim();
+        row.Email = row.Email.Trim();
+        row.EmailNormalized = row.Email.ToUpperInvariant();
+        row.Tags = Clean(row.Tags);
+        row.Skills = Clean(row.Skills);
+        if (row.GdprConsent && row.ConsentGivenAt is null) row.ConsentGivenAt = context.Now;
+        if (!row.GdprConsent) row.ConsentGivenAt = null;
+        return Task.CompletedTask;
+    }
+
+    public override async Task ValidateAsync(Candidate row, WriteContext context, ValidationErrors errors, CancellationToken ct)
+    {
+        if (!errors.Has("email") && context.Changed(row, nameof(Candidate.EmailNormalized))
+            && await context.Db.Candidates.AnyAsync(c => c.EmailNormalized == row.EmailNormalized && c.Id != row.Id, ct))
+            errors.Add("email", Messages.EmailTaken);
+        await context.RequireReferenceAsync<Source>(row, nameof(Candidate.SourceId), "source_id", row.SourceId, errors, ct);
+    }
+
+    /// Trimmed, without blanks or case-insensitive duplicates, in the order given.
+    internal static List<string> Clean(IEnumerable<string> items) =>
+        items.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

@@ -1,0 +1,73 @@
+using System.Linq.Expressions;
+using Ats.Domain.Audit;
+using Ats.Domain.Candidates;
+using Ats.Domain.Common;
+using Ats.Domain.Identity;
+using Ats.Domain.Interviews;
+using Ats.Domain.Jobs;
+using Ats.Domain.Mail;
+using Ats.Domain.Notes;
+using Ats.Domain.Offers;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Scorecards;
+using Ats.Domain.Sources;
+using Ats.Domain.Tasks;
+using Ats.Domain.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Data;
+
+/// The one domain context: Identity and all public models. Every tenant-owned set is filtered to
+/// <see cref="TenantId"/>; with no tenant set, those sets are empty (safe by default).
+public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public Guid? TenantId { get; set; }
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationNote> Notes => Set<ApplicationNote>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AtsDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(TenantEntity).IsAssignableFrom(type))
+            {
+                builder.Entity(type).HasQueryFilter(TenantFilter(type));
+                builder.Entity(type).Property(nameof(Entity.Version)).IsConcurrencyToken();
+            }
+        }
+        builder.Entity<AuditEntry>().HasQueryFilter(a => a.TenantId == TenantId);
+        Conventions.StoreEnumsAsSnakeCase(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    private LambdaExpression TenantFilter(Type type)
+    {
+        var row = Expression.Parameter(type, "row");
+        var rowTenant = Expression.Convert(Expression.Property(row, nameof(TenantEntity.TenantId)), typeof(Guid?));
+        var contextTenant = Expression.Property(Expression.Constant(this), nameof(TenantId));
+        return Expression.Lambda(Expression.Equal(rowTenant, contextTenant), row);
+    }
+}

@@ -1,0 +1,23 @@
+using Ats.Domain.Candidates;
+using Ats.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ats.Domain.Data.Configurations;
+
+internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
+{
+    public void Configure(EntityTypeBuilder<Candidate> b)
+    {
+        b.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.FirstName).HasMaxLength(100);
+        b.Property(c => c.LastName).HasMaxLength(100);
+        b.Property(c => c.Email).HasMaxLength(254);
+        b.Property(c => c.EmailNormalized).HasMaxLength(254);
+        b.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => new { c.TenantId, c.EmailNormalized }).IsUnique();
+        b.HasIndex(c => new { c.TenantId, c.LastName, c.FirstName });
+        b.HasIndex(c => new { c.TenantId, c.CreatedAt });
+        b.HasIndex(c => new { c.TenantId, c.ExternalId });
+    }
+}

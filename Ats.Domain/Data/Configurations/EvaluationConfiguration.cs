@@ -1,0 +1,20 @@
+using Ats.Domain.Interviews;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Scorecards;
+using Ats.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ats.Domain.Data.Configurations;
+
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
+{
+    public void Configure(EntityTypeBuilder<Evaluation> b)
+    {
+        b.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Interview>().WithMany().HasForeignKey(e => e.InterviewId).OnDelete(DeleteBehavior.SetNull);
+        // One scorecard per interviewer and application.
+        b.HasIndex(e => new { e.TenantId, e.ApplicationId, e.InterviewerId }).IsUnique();
+    }
+}

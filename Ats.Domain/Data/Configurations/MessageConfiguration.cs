@@ -1,0 +1,22 @@
+using Ats.Domain.Candidates;
+using Ats.Domain.Mail;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ats.Domain.Data.Configurations;
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> b)
+    {
+        b.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Candidate>().WithMany().HasForeignKey(m => m.CandidateId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Application>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<EmailTemplate>().WithMany().HasForeignKey(m => m.TemplateId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.HasIndex(m => new { m.TenantId, m.CandidateId, m.CreatedAt });
+        b.HasIndex(m => new { m.TenantId, m.Status });
+    }
+}

@@ -1,0 +1,7 @@
+namespace Ats.Domain.Identity;
+
+public static class AtsClaims
+{
+    public const string TenantId = "ats:tenant";
+    public const string DisplayName = "ats:name";
+}

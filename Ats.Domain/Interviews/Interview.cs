@@ -1,0 +1,19 @@
+using Ats.Domain.Common;
+
+namespace Ats.Domain.Interviews;
+
+public enum InterviewKind { Phone, Video, Onsite, TakeHome }
+public enum InterviewStatus { Scheduled, Completed, Cancelled, NoShow }
+
+public sealed class Interview : TenantEntity
+{
+    public Guid ApplicationId { get; set; }
+    public InterviewKind Kind { get; set; }
+    public DateTime StartsAt { get; set; }
+    public int DurationMinutes { get; set; }
+    public List<Guid> InterviewerIds { get; set; } = [];
+    public string? MeetingLink { get; set; }
+    public string? Room { get; set; }
+    public InterviewStatus Status { get; set; } = InterviewStatus.Scheduled;
+    public string? InviteNote { get; set; }
+}

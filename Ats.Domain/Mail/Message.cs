@@ -1,0 +1,21 @@
+using Ats.Domain.Common;
+
+namespace Ats.Domain.Mail;
+
+public enum MessageChannel { Email, Note }
+public enum MessageStatus { Draft, Queued, Sent, Failed }
+
+/// Outbound mail to a candidate, or a recorded conversation (channel note).
+public sealed class Message : TenantEntity
+{
+    public Guid CandidateId { get; set; }
+    public Guid? ApplicationId { get; set; }
+    public MessageChannel Channel { get; set; } = MessageChannel.Email;
+    public string? Subject { get; set; }
+    public string Body { get; set; } = "";
+    public MessageStatus Status { get; set; } = MessageStatus.Draft;
+    public Guid? TemplateId { get; set; }
+    public DateTime? SentAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+    public string? Error { get; set; }
+}

@@ -1,0 +1,21 @@
+using Ats.Domain.Candidates;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Writes;
+
+namespace Ats.Domain.Mail;
+
+public sealed class MessageRules : ModelRules<Message>
+{
+    public override async Task ValidateAsync(Message row, WriteContext context, ValidationErrors errors, CancellationToken ct)
+    {
+        await context.RequireReferenceAsync<Candidate>(row, nameof(Message.CandidateId), "candidate_id", row.CandidateId, errors, ct);
+        await context.RequireReferenceAsync<Application>(row, nameof(Message.ApplicationId), "application_id", row.ApplicationId, errors, ct);
+        await context.RequireReferenceAsync<EmailTemplate>(row, nameof(Message.TemplateId), "template_id", row.TemplateId, errors, ct);
+    }
+}
+
+public sealed class EmailTemplateRules : ModelRules<EmailTemplate>
+{
+    public override Task ValidateAsync(EmailTemplate row, WriteContext context, ValidationErrors errors, CancellationToken ct) =>
+        UniqueNames.RequireAsync(context, row, nameof(EmailTemplate.Name), row.Name, context.Db.EmailTemplates, t => t.Name, errors, ct);
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace Ats.Domain.Models;
+
+[Flags]
+public enum FieldFlags
+{
+    None = 0,
+    Required = 1,
+    /// Computed or owned by the server; never taken from a client.
+    ReadOnly = 2,
+    Filterable = 4,
+    Sortable = 8,
+    Searchable = 16,
+}
+
+public enum FieldFormat { Text, Email, Url, Slug, Currency }
+
+/// One field of a public model: its wire name, the entity property behind it and the rules it obeys.
+public sealed record FieldDescriptor(string Name, PropertyInfo Property, FieldFlags Flags)
+{
+    public int? MaxLength { get; init; }
+    public FieldFormat Format { get; init; }
+    public (int Min, int Max)? Range { get; init; }
+
+    public Type ClrType => Property.PropertyType;
+    public bool IsRequired => Flags.HasFlag(FieldFlags.Required);
+    public bool IsReadOnly => Flags.HasFlag(FieldFlags.ReadOnly);
+    public bool IsWritable => !IsReadOnly;
+    public bool IsFilterable => Flags.HasFlag(FieldFlags.Filterable);
+    public bool IsSortable => Flags.HasFlag(FieldFlags.Sortable);
+    public bool IsSearchable => Flags.HasFlag(FieldFlags.Searchable);
+
+    public object? GetValue(object entity) => Property.GetValue(entity);
+    public void SetValue(object entity, object? value) => Property.SetValue(entity, value);
+
+    public static string WireName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
+}

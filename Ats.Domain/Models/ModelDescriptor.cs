@@ -1,0 +1,85 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Ats.Domain.Common;
+
+namespace Ats.Domain.Models;
+
+/// A public model as every surface sees it: REST, WebSocket, MCP, client libraries and OpenAPI are driven
+/// from these, so adding a field is a one-place change.
+public sealed class ModelDescriptor
+{
+    public static readonly JsonSerializerOptions WireJson = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    private readonly Dictionary<string, FieldDescriptor> _byName;
+    private readonly Dictionary<string, FieldDescriptor> _byProperty;
+
+    public ModelDescriptor(string name, Type entityType, IReadOnlyList<FieldDescriptor> fields)
+    {
+        Name = name;
+        EntityType = entityType;
+        Fields = fields;
+        _byName = fields.ToDictionary(f => f.Name);
+        _byProperty = fields.ToDictionary(f => f.Property.Name);
+    }
+
+    public string Name { get; }
+    public Type EntityType { get; }
+    public IReadOnlyList<FieldDescriptor> Fields { get; }
+    public string ReadScope => $"{Name}:read";
+    public string WriteScope => $"{Name}:write";
+
+    public FieldDescriptor? Field(string wireName) => _byName.GetValueOrDefault(wireName);
+    public FieldDescriptor? FieldForProperty(string propertyName) => _byProperty.GetValueOrDefault(propertyName);
+
+    /// The object as it goes on the wire: snake_case names, enums as snake_case strings, UTC timestamps.
+    public JsonObject ToWire(object entity)
+    {
+        var json = new JsonObject();
+        foreach (var field in Fields)
+            json[field.Name] = JsonSerializer.SerializeToNode(field.GetValue(entity), field.ClrType, WireJson);
+        return json;
+    }
+
+    /// Copies every writable field, e.g. from an edited form copy onto the tracked row.
+    public void CopyWritable(object from, object to)
+    {
+        foreach (var field in Fields.Where(f => f.IsWritable))
+            field.SetValue(to, field.GetValue(from));
+    }
+}
+
+/// Declares a model's fields by property; wire names are derived (FirstName → first_name).
+public sealed class ModelBuilder<T> where T : TenantEntity
+{
+    private readonly string _name;
+    private readonly List<FieldDescriptor> _fields = [];
+
+    public ModelBuilder(string name)
+    {
+        _name = name;
+        Field(e => e.Id, FieldFlags.ReadOnly | FieldFlags.Filterable);
+        Field(e => e.CreatedAt, FieldFlags.ReadOnly | FieldFlags.Sortable);
+        Field(e => e.UpdatedAt, FieldFlags.ReadOnly | FieldFlags.Sortable);
+        Field(e => e.Version, FieldFlags.ReadOnly);
+    }
+
+    public ModelBuilder<T> Field<TValue>(Expression<Func<T, TValue>> property, FieldFlags flags = FieldFlags.None,
+        int? maxLength = null, FieldFormat format = FieldFormat.Text, (int, int)? range = null)
+    {
+        var info = (PropertyInfo)((MemberExpression)property.Body).Member;
+        _fields.Add(new FieldDescriptor(FieldDescriptor.WireName(info.Name), info, flags)
+        {
+            MaxLength = maxLength, Format = format, Range = range,
+        });
+        return this;
+    }
+
+    public ModelDescriptor Build() => new(_name, typeof(T), _fields);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Ats.Domain.Resources;
+
+/// Domain messages in the caller's UI culture (English and German resources beside this file).
+public static class Messages
+{
+    private static readonly ResourceManager Resources = new("Ats.Domain.Resources.Messages", typeof(Messages).Assembly);
+
+    private static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    private static string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
+
+    public static string Required => Get(nameof(Required));
+    public static string InvalidEmail => Get(nameof(InvalidEmail));
+    public static string InvalidUrl => Get(nameof(InvalidUrl));
+    public static string InvalidSlug => Get(nameof(InvalidSlug));
+    public static string InvalidCurrency => Get(nameof(InvalidCurrency));
+    public static string InvalidValue => Get(nameof(InvalidValue));
+    public static string Negative => Get(nameof(Negative));
+    public static string EmailTaken => Get(nameof(EmailTaken));
+    public static string SlugTaken => Get(nameof(SlugTaken));
+    public static string NameTaken => Get(nameof(NameTaken));
+    public static string UnknownReference => Get(nameof(UnknownReference));
+    public static string UnknownUser => Get(nameof(UnknownUser));
+    public static string EndBeforeStart => Get(nameof(EndBeforeStart));
+    public static string MinAboveMax => Get(nameof(MinAboveMax));
+    public static string DuplicateApplication => Get(nameof(DuplicateApplication));
+    public static string JobHasApplications => Get(nameof(JobHasApplications));
+    public static string ValidationFailed => Get(nameof(ValidationFailed));
+    public static string InactiveUser => Get(nameof(InactiveUser));
+    public static string AdminOnly => Get(nameof(AdminOnly));
+    public static string Conflict => Get(nameof(Conflict));
+    public static string LastAdmin => Get(nameof(LastAdmin));
+    public static string EmailInUse => Get(nameof(EmailInUse));
+    public static string NotYourself => Get(nameof(NotYourself));
+    public static string TooLong(int max) => Format(nameof(TooLong), max);
+    public static string TooManyItems(int max) => Format(nameof(TooManyItems), max);
+    public static string OutOfRange(int min, int max) => Format(nameof(OutOfRange), min, max);
+    public static string NotFound(string model, Guid id) => Format(nameof(NotFound), model, id);
+    public static string Forbidden(string model) => Format(nameof(Forbidden), model);
+    public static string MissingScope(string scope) => Format(nameof(MissingScope), scope);
+    public static string StaleVersion(string model) => Format(nameof(StaleVersion), model);
+}

@@ -1,0 +1,68 @@
+using Ats.Domain.Candidates;
+using Ats.Domain.Common;
+using Ats.Domain.Data;
+using Ats.Domain.Interviews;
+using Ats.Domain.Jobs;
+using Ats.Domain.Models;
+using Ats.Domain.Notes;
+using Ats.Domain.Offers;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Scorecards;
+using Ats.Domain.Sources;
+using Ats.Domain.Tasks;
+
+namespace Ats.Domain.Writes;
+
+/// Who may read and write what, beyond tenant isolation (which the context's query filter enforces).
+/// Admins and recruiters see the whole tenant. A hiring manager sees the jobs whose hiring team they are on
+/// (as hiring manager or interviewer), those jobs' applications, candidates, interviews, scorecards, offers
+/// and notes, plus tasks assigned to them and the sources; they write only their own scorecards and notes.
+public static class AccessRules
+{
+    public static void RequireScope(Actor actor, ModelDescriptor model, bool write)
+    {
+        if (actor.Scopes is null) return;
+        var scope = write ? model.WriteScope : model.ReadScope;
+        if (!actor.Scopes.Contains(scope)) throw ForbiddenException.MissingScope(scope);
+    }
+
+    public static IQueryable<T> Readable<T>(this IQueryable<T> rows, Actor actor, AtsDbContext db) where T : TenantEntity
+    {
+        if (!actor.IsHiringManager) return rows;
+
+        var me = actor.UserId ?? Guid.Empty;
+        var teamJobIds = db.Jobs.Where(j => j.HiringManagerIds.Contains(me) || j.InterviewerIds.Contains(me)).Select(j => j.Id);
+        var teamApplications = db.Applications.Where(a => teamJobIds.Contains(a.JobId));
+
+        IQueryable filtered = rows switch
+        {
+            IQueryable<Job> jobs => jobs.Where(j => teamJobIds.Contains(j.Id)),
+            IQueryable<Application> applications => applications.Where(a => teamJobIds.Contains(a.JobId)),
+            IQueryable<Candidate> candidates => candidates.Where(c => teamApplications.Any(a => a.CandidateId == c.Id)),
+            IQueryable<Interview> interviews => interviews.Where(i => teamApplications.Any(a => a.Id == i.ApplicationId)),
+            IQueryable<Evaluation> evaluations => evaluations.Where(e => teamApplications.Any(a => a.Id == e.ApplicationId)),
+            IQueryable<Offer> offers => offers.Where(o => teamApplications.Any(a => a.Id == o.ApplicationId)),
+            IQueryable<ApplicationNote> notes => notes.Where(n =>
+                (n.ParentKind == ParentKind.Job && teamJobIds.Contains(n.ParentId)) ||
+                (n.ParentKind == ParentKind.Application && teamApplications.Any(a => a.Id == n.ParentId)) ||
+                (n.ParentKind == ParentKind.Candidate && teamApplications.Any(a => a.CandidateId == n.ParentId))),
+            IQueryable<TaskItem> tasks => tasks.Where(t => t.AssignedTo == me),
+            IQueryable<Source> sources => sources,
+            _ => rows.Where(_ => false), // email templates and messages are recruiting work, not hiring-manager work
+        };
+        return (IQueryable<T>)filtered;
+    }
+
+    /// Checked before and after a change is applied, so a row can neither be taken over nor handed to someone else.
+    public static void RequireWrite(Actor actor, ModelDescriptor model, TenantEntity row)
+    {
+        if (!actor.IsHiringManager) return;
+        var own = row switch
+        {
+            Evaluation e => e.InterviewerId == actor.UserId,
+            ApplicationNote n => n.AuthorId == actor.UserId,
+            _ => false,
+        };
+        if (!own) throw ForbiddenException.CannotWrite(model.Name);
+    }
+}
