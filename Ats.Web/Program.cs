@@ -1,3 +1,40 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Ats.Domain;
+using Ats.Domain.Data;
+using Ats.Web.Auth;
+using Ats.Web.Components;
+using Ats.Web.Hosting;
+using Ats.Web.Localization;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection(AtsSettings.Section).Get<AtsSettings>() ?? new AtsSettings();
+
+builder.Services.AddAtsDomain(builder.Configuration.GetConnectionString("Ats"));
+builder.Services.AddAtsAuthentication();
+builder.Services.AddAtsLocalization();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<DatabaseInitializer>()
+    .InitializeAsync(settings.SeedDemoData ?? app.Environment.IsDevelopment());
+
+// No stack trace reaches a user, in any environment: errors render the friendly error page.
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseMiddleware<FirstRunRedirect>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapCultureEndpoint();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
 app.Run();
+
 public partial class Program;

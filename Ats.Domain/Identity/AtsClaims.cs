@@ -4,4 +4,5 @@ public static class AtsClaims
 {
     public const string TenantId = "ats:tenant";
     public const string DisplayName = "ats:name";
+    public const string TimeZone = "ats:tz";
 }

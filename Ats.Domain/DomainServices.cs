@@ -1,0 +1,35 @@
+using Ats.Domain.Audit;
+using Ats.Domain.Data;
+using Ats.Domain.Demo;
+using Ats.Domain.Identity;
+using Ats.Domain.Tenancy;
+using Ats.Domain.Writes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ats.Domain;
+
+public static class DomainServices
+{
+    public const string DefaultConnectionString = "Data Source=data/ats.db";
+
+    /// The domain: one context factory (one short-lived context per operation) and the services every surface shares.
+    public static IServiceCollection AddAtsDomain(this IServiceCollection services, string? connectionString)
+    {
+        services.AddDbContextFactory<AtsDbContext>(o => o.UseSqlite(connectionString ?? DefaultConnectionString,
+            sqlite => sqlite.MigrationsAssembly(typeof(AtsDbContext).Assembly.FullName)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton(RulesRegistry.Default());
+        services.AddSingleton<RecordService>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<OrganisationSetup>();
+        services.AddSingleton<AuditQuery>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

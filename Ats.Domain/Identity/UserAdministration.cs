@@ -1,0 +1,122 @@
+using Ats.Domain.Audit;
+using Ats.Domain.Data;
+using Ats.Domain.Resources;
+using Ats.Domain.Writes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ats.Domain.Identity;
+
+public sealed record UserSummary(Guid Id, string Email, string DisplayName, string Role, bool IsActive, DateTime CreatedAt);
+
+/// Users of a tenant: listed by everyone (for pickers), managed by admins. Each change is audited as model "user".
+/// Identity's stores need a scoped context, so every operation opens its own scope (a circuit lives for hours).
+public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed feed, TimeProvider clock)
+{
+    public const string Model = "user";
+
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var scope = Open(actor, out var db);
+        return await (from u in db.Users
+                      where u.TenantId == actor.TenantId
+                      orderby u.DisplayName
+                      select new UserSummary(u.Id, u.Email!, u.DisplayName,
+                          db.Roles.Where(r => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == r.Id)).Select(r => r.Name!).FirstOrDefault() ?? "",
+                          u.IsActive, u.CreatedAt)).ToListAsync(ct);
+    }
+
+    public async Task<Guid> CreateAsync(Actor actor, string email, string displayName, string role, string password, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        var errors = new ValidationErrors();
+        email = email.Trim();
+        if (!FieldValidation.IsEmail(email)) errors.Add("email", Messages.InvalidEmail);
+        if (string.IsNullOrWhiteSpace(displayName)) errors.Add("display_name", Messages.Required);
+        if (!Roles.IsKnown(role)) errors.Add("role", Messages.InvalidValue);
+        errors.ThrowIfAny();
+
+        await using var scope = Open(actor, out var db);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null) throw ValidationException.For("email", Messages.EmailInUse);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new AppUser { TenantId = actor.TenantId, Email = email, UserName = email, DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw ValidationException.For("password", string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        AuditLog.Record(db, actor, Model, user.Id, AuditAction.Create, ["display_name", "email", "role"], now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Publish(actor, user.Id, AuditAction.Create, ["display_name", "email", "role"], now);
+        return user.Id;
+    }
+
+    public Task SetRoleAsync(Actor actor, Guid userId, string role, CancellationToken ct = default)
+    {
+        if (!Roles.IsKnown(role)) throw ValidationException.For("role", Messages.InvalidValue);
+        return ChangeAsync(actor, userId, "role", async (users, user) =>
+        {
+            var current = await users.GetRolesAsync(user);
+            if (current.SequenceEqual([role])) return false;
+            if (current.Contains(Roles.Admin)) await RequireAnotherAdminAsync(users, user);
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, role);
+            return true;
+        }, ct);
+    }
+
+    public Task SetActiveAsync(Actor actor, Guid userId, bool active, CancellationToken ct = default)
+    {
+        if (actor.UserId == userId) throw ValidationException.For("is_active", Messages.NotYourself);
+        return ChangeAsync(actor, userId, "is_active", async (users, user) =>
+        {
+            if (user.IsActive == active) return false;
+            if (!active && await users.IsInRoleAsync(user, Roles.Admin)) await RequireAnotherAdminAsync(users, user);
+            user.IsActive = active;
+            await users.UpdateSecurityStampAsync(user); // signs the user out everywhere at the next validation
+            return true;
+        }, ct);
+    }
+
+    private async Task ChangeAsync(Actor actor, Guid userId, string field, Func<UserManager<AppUser>, AppUser, Task<bool>> change, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        await using var scope = Open(actor, out var db);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.TenantId == actor.TenantId, ct)
+            ?? throw new NotFoundException(Model, userId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await change(users, user)) return;
+        AuditLog.Record(db, actor, Model, user.Id, AuditAction.Update, [field], now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Publish(actor, user.Id, AuditAction.Update, [field], now);
+    }
+
+    private static async Task RequireAnotherAdminAsync(UserManager<AppUser> users, AppUser leaving)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        if (!admins.Any(a => a.Id != leaving.Id && a.TenantId == leaving.TenantId && a.IsActive))
+            throw ValidationException.For("role", Messages.LastAdmin);
+    }
+
+    private static void RequireAdmin(Actor actor)
+    {
+        if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
+    }
+
+    private AsyncServiceScope Open(Actor actor, out AtsDbContext db)
+    {
+        var scope = scopes.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+        db.TenantId = actor.TenantId;
+        return scope;
+    }
+
+    private void Publish(Actor actor, Guid userId, AuditAction action, IReadOnlyList<string> fields, DateTime at) =>
+        feed.Publish(new ChangeEvent(actor.TenantId, Model, userId, action, 0, fields, actor.UserId, actor.Channel, at));
+}

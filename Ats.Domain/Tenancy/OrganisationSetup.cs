@@ -1,0 +1,52 @@
+using Ats.Domain.Audit;
+using Ats.Domain.Data;
+using Ats.Domain.Identity;
+using Ats.Domain.Resources;
+using Ats.Domain.Writes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ats.Domain.Tenancy;
+
+/// First start outside the demo: the first visitor creates the organisation and its admin account.
+/// Allowed exactly once, while the database has no organisation.
+public sealed class OrganisationSetup(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public async Task<bool> IsNeededAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return !await scope.ServiceProvider.GetRequiredService<AtsDbContext>().Tenants.AnyAsync(ct);
+    }
+
+    public async Task<AppUser> CreateAsync(string organisation, string displayName, string email, string password, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(organisation)) errors.Add("organisation", Messages.Required);
+        if (string.IsNullOrWhiteSpace(displayName)) errors.Add("display_name", Messages.Required);
+        if (!FieldValidation.IsEmail(email.Trim())) errors.Add("email", Messages.InvalidEmail);
+        errors.ThrowIfAny();
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Tenants.AnyAsync(ct)) throw ForbiddenException.AdminOnly();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tenant = new Tenant { Name = organisation.Trim(), CreatedAt = now };
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(ct);
+        db.TenantId = tenant.Id;
+
+        var admin = new AppUser { TenantId = tenant.Id, Email = email.Trim(), UserName = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded) throw ValidationException.For("password", string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(admin, Roles.Admin);
+        var actor = new Actor(admin.Id, tenant.Id, Roles.Admin, admin.DisplayName, Channel.Ui);
+        AuditLog.Record(db, actor, UserAdministration.Model, admin.Id, AuditAction.Create, ["display_name", "email", "role"], now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return admin;
+    }
+}

@@ -1,0 +1,44 @@
+using Ats.Domain.Data;
+using Ats.Domain.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Ats.Web.Auth;
+
+public static class AuthServices
+{
+    /// Identity with cookies, stored in the domain context; role and tenant travel as claims.
+    public static IServiceCollection AddAtsAuthentication(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.AddScoped<ActorAccessor>();
+        services.AddAuthorization();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.Cookie.Name = "ats.auth";
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            cookie.SlidingExpiration = true;
+        });
+        // A deactivated user or a changed role takes effect within a minute, not at cookie expiry.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AtsDbContext>()
+            .AddSignInManager<AtsSignInManager>()
+            .AddClaimsPrincipalFactory<AtsClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext());
+        return services;
+    }
+}

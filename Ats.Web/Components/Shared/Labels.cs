@@ -1,0 +1,56 @@
+using Ats.Domain.Jobs;
+using Ats.Domain.Pipeline;
+
+namespace Ats.Web.Components.Shared;
+
+/// English display texts for enum values; they are localisation keys like every other UI string.
+public static class Labels
+{
+    public static string Of(Stage stage) => stage switch
+    {
+        Stage.New => "New",
+        Stage.Review => "Review",
+        Stage.Screening => "Screening",
+        Stage.Interview => "Interview",
+        Stage.Offer => "Offer",
+        Stage.Hired => "Hired",
+        Stage.Rejected => "Rejected",
+        Stage.TalentPool => "Talent pool",
+        _ => stage.ToString(),
+    };
+
+    public static string Of(JobStatus status) => status switch
+    {
+        JobStatus.Draft => "Draft",
+        JobStatus.Open => "Open",
+        JobStatus.Paused => "Paused",
+        JobStatus.Closed => "Closed",
+        _ => status.ToString(),
+    };
+
+    public static string Of(EmploymentType type) => type switch
+    {
+        EmploymentType.FullTime => "Full time",
+        EmploymentType.PartTime => "Part time",
+        EmploymentType.Contract => "Contract",
+        EmploymentType.Internship => "Internship",
+        EmploymentType.Temporary => "Temporary",
+        _ => type.ToString(),
+    };
+
+    public static string Of(WorkplaceType type) => type switch
+    {
+        WorkplaceType.Onsite => "On site",
+        WorkplaceType.Hybrid => "Hybrid",
+        WorkplaceType.Remote => "Remote",
+        _ => type.ToString(),
+    };
+
+    public static string Role(string role) => role switch
+    {
+        "admin" => "Administrator",
+        "recruiter" => "Recruiter",
+        "hiring_manager" => "Hiring manager",
+        _ => role,
+    };
+}

@@ -1,0 +1,10 @@
+namespace Ats.Web.Hosting;
+
+/// Our own settings, section "Ats" (environment: ATS__SeedDemoData=true).
+public sealed class AtsSettings
+{
+    public const string Section = "Ats";
+
+    /// Seed the demo organisation into an empty database. Null: only in Development.
+    public bool? SeedDemoData { get; set; }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Ats.Web.Localization;
+
+/// Dates, times and money in the user's culture and time zone (default Europe/Berlin).
+public static class Formats
+{
+    public const string DefaultTimeZone = "Europe/Berlin";
+
+    private static readonly Dictionary<string, string> CurrencySymbols = new()
+    {
+        ["EUR"] = "€", ["USD"] = "$", ["GBP"] = "£", ["CHF"] = "CHF", ["PLN"] = "zł",
+    };
+
+    /// 65.000,00 € in German, €65,000.00 in English, whatever the currency.
+    public static string Money(decimal amount, string? currency, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencySymbol = CurrencySymbols.GetValueOrDefault(currency ?? "EUR", currency ?? "EUR");
+        return amount.ToString("C", format);
+    }
+
+    public static DateTime ToLocal(DateTime utc, string? timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? DefaultTimeZone, out var found) ? found
+            : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
+        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+    }
+
+    public static string DateAndTime(DateTime utc, string? timeZone) => ToLocal(utc, timeZone).ToString("g", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
+}
