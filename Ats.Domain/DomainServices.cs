@@ -20,6 +20,8 @@ public static class DomainServices
     {
         services.AddDbContextFactory<AtsDbContext>(o => o.UseSqlite(connectionString ?? DefaultConnectionString,
             sqlite => sqlite.MigrationsAssembly(typeof(AtsDbContext).Assembly.FullName)));
+        // Identity's stores need a scoped context; it comes from the same factory.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddSingleton<ChangeFeed>();

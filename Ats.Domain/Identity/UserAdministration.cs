@@ -64,6 +64,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
             if (current.Contains(Roles.Admin)) await RequireAnotherAdminAsync(users, user);
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, role);
+            await users.UpdateSecurityStampAsync(user); // the new role reaches their cookie at the next validation
             return true;
         }, ct);
     }

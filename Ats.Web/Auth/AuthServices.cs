@@ -38,7 +38,6 @@ public static class AuthServices
             .AddSignInManager<AtsSignInManager>()
             .AddClaimsPrincipalFactory<AtsClaimsFactory>()
             .AddDefaultTokenProviders();
-        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext());
         return services;
     }
 }

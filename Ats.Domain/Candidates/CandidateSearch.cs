@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Candidates;
+
+/// The candidate list's text search and sort orders, shared by the UI and the API. Every order ends on the id,
+/// so paging never shows a row twice or skips one.
+public static class CandidateSearch
+{
+    public static IQueryable<Candidate> Matching(IQueryable<Candidate> candidates, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return candidates;
+        var pattern = $"%{text.Trim()}%";
+        return candidates.Where(c => EF.Functions.Like(c.FirstName + " " + c.LastName, pattern) || EF.Functions.Like(c.Email, pattern)
+            || EF.Functions.Like(c.City!, pattern) || EF.Functions.Like(c.Phone!, pattern));
+    }
+
+    public static IQueryable<Candidate> Sorted(IQueryable<Candidate> candidates, string? field, bool descending) => (field, descending) switch
+    {
+        ("name", false) => candidates.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+        ("name", true) => candidates.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
+        ("email", false) => candidates.OrderBy(c => c.EmailNormalized).ThenBy(c => c.Id),
+        ("email", true) => candidates.OrderByDescending(c => c.EmailNormalized).ThenBy(c => c.Id),
+        ("city", false) => candidates.OrderBy(c => c.City).ThenBy(c => c.Id),
+        ("city", true) => candidates.OrderByDescending(c => c.City).ThenBy(c => c.Id),
+        ("created_at", false) => candidates.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        _ => candidates.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+    };
+}
