@@ -43,8 +43,18 @@ public sealed class ModelDescriptor
     {
         var json = new JsonObject();
         foreach (var field in Fields)
-            json[field.Name] = JsonSerializer.SerializeToNode(field.GetValue(entity), field.ClrType, WireJson);
+            json[field.Name] = WireValue(field, entity);
         return json;
+    }
+
+    private static JsonNode? WireValue(FieldDescriptor field, object entity) =>
+        JsonSerializer.SerializeToNode(field.GetValue(entity), field.ClrType, WireJson);
+
+    /// The writable fields whose value differs from a new, empty row: what a create actually set.
+    public IReadOnlyList<string> FieldsSetOn(object entity)
+    {
+        var blank = Activator.CreateInstance(EntityType)!;
+        return Fields.Where(f => f.IsWritable && !JsonNode.DeepEquals(WireValue(f, entity), WireValue(f, blank))).Select(f => f.Name).ToList();
     }
 
     /// Copies every writable field, e.g. from an edited form copy onto the tracked row.

@@ -24,10 +24,10 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
 
         var context = new WriteContext(actor, db, now, WriteKind.Create);
         await ApplyRulesAsync(model, row, context, ct);
-        var fields = model.Fields.Where(f => f.IsWritable && HasValue(f.GetValue(row))).Select(f => f.Name);
+        var fields = model.FieldsSetOn(row);
         AuditLog.Record(db, actor, model.Name, row.Id, AuditAction.Create, fields, now);
         await SaveAsync(db, model, row, ct);
-        Publish(actor, model, row, AuditAction.Create, fields.ToList(), now);
+        Publish(actor, model, row, AuditAction.Create, fields, now);
         return row;
     }
 
@@ -151,12 +151,4 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
 
     private void Publish(Actor actor, ModelDescriptor model, TenantEntity row, AuditAction action, IReadOnlyList<string> fields, DateTime at) =>
         feed.Publish(new ChangeEvent(actor.TenantId, model.Name, row.Id, action, row.Version, fields, actor.UserId, actor.Channel, at));
-
-    private static bool HasValue(object? value) => value switch
-    {
-        null => false,
-        string s => s.Length > 0,
-        System.Collections.ICollection c => c.Count > 0,
-        _ => true,
-    };
 }
