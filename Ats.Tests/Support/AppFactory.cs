@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Ats.Domain.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ats.Tests.Support;
+
+/// The real host on a temporary SQLite file (in-memory test server). Several factories may share one file.
+public sealed partial class AppFactory(string databasePath, bool seedDemoData = true) : WebApplicationFactory<Program>
+{
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ats-web-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Ats", $"Data Source={databasePath}");
+        builder.UseSetting("Ats:SeedDemoData", seedDemoData.ToString());
+    }
+
+    public AtsDbContext Db(Guid? tenantId = null)
+    {
+        var db = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext();
+        db.TenantId = tenantId;
+        return db;
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// Signs in through the real form (antiforgery token and all); returns the redirect target.
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    /// Where a redirect points, as a local path: Blazor redirects absolutely, minimal APIs relatively.
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"No redirect: {response.StatusCode}");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    public static string AntiforgeryToken(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    public static void DeleteDatabase(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
