@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Ats.Domain.Identity;
+using Ats.Tests.Support;
+using Ats.Web.Auth;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Ats.Tests.Components;
+
+/// bUnit with MudBlazor, the app's localisation, and the real domain services over a real SQLite file.
+public abstract class MudTestContext : BunitContext, IAsyncLifetime
+{
+    protected TestDatabase Database { get; } = new();
+
+    protected MudTestContext()
+    {
+        Services.AddMudServices();
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddScoped<ActorAccessor>();
+        // The database is created in InitializeAsync, before any component asks for these.
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Writes.RecordService>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<UserAdministration>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Writes.ChangeFeed>());
+        SignInAsRecruiter();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public virtual Task InitializeAsync() => Database.InitializeAsync();
+
+    private void SignInAsRecruiter()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(Database.RecruiterA.DisplayName);
+        auth.SetRoles(Roles.Recruiter);
+        auth.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, Database.RecruiterA.Id.ToString()),
+            new Claim(AtsClaims.TenantId, Database.TenantA.Id.ToString()),
+            new Claim(AtsClaims.DisplayName, Database.RecruiterA.DisplayName));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
