@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds and runs every test (unit, integration, bUnit, Playwright in headless Chromium).
+# Installs Debian's Chromium first when it is missing, so this works on a bare Debian machine with the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x "${ATS_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "Installing Chromium for the browser tests (apt-get)…"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+dotnet build Ats.sln -c Release --nologo -v quiet
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Ats.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies.
+awk '/(Passed|Failed)! +-/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) } }
+     END { gsub(",", "", p); printf "Tests: %d passed, %d failed\n", p, f }' "$log"
+exit $status
