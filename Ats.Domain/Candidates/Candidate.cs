@@ -12,6 +12,8 @@ public sealed class Candidate : TenantEntity
     public string? LastName { get; set; }
     public string Email { get; set; } = "";
     public string EmailNormalized { get; set; } = "";
+    /// Lower-cased name, email, city and phone for the list's text search (SQLite's LIKE ignores case only for ASCII).
+    public string SearchText { get; set; } = "";
     public string? Phone { get; set; }
     public Guid? SourceId { get; set; }
     public Source? Source { get; set; }
@@ -29,6 +31,14 @@ public sealed class Candidate : TenantEntity
     public string? ExternalId { get; set; }
 
     public List<Application> Applications { get; set; } = [];
+
+    /// Recomputes the columns derived for lookups; call after changing name, email, city or phone.
+    public void RefreshDerivedFields()
+    {
+        EmailNormalized = Email.ToUpperInvariant();
+        SearchText = string.Join(' ', new[] { FirstName, LastName, Email, City, Phone }.Where(s => !string.IsNullOrEmpty(s)))
+            .ToLowerInvariant();
+    }
 
     public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";
 }

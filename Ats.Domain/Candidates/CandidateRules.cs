@@ -12,7 +12,7 @@ public sealed class CandidateRules : ModelRules<Candidate>
         row.FirstName = row.FirstName.Trim();
         row.LastName = row.LastName?.Trim();
         row.Email = row.Email.Trim();
-        row.EmailNormalized = row.Email.ToUpperInvariant();
+        row.RefreshDerivedFields();
         row.Tags = Clean(row.Tags);
         row.Skills = Clean(row.Skills);
         if (row.GdprConsent && row.ConsentGivenAt is null) row.ConsentGivenAt = context.Now;

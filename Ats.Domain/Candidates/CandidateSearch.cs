@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ats.Domain.Candidates;
 
 /// The candidate list's text search and sort orders, shared by the UI and the API. Every order ends on the id,
@@ -9,9 +7,8 @@ public static class CandidateSearch
     public static IQueryable<Candidate> Matching(IQueryable<Candidate> candidates, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return candidates;
-        var pattern = $"%{text.Trim()}%";
-        return candidates.Where(c => EF.Functions.Like(c.FirstName + " " + c.LastName, pattern) || EF.Functions.Like(c.Email, pattern)
-            || EF.Functions.Like(c.City!, pattern) || EF.Functions.Like(c.Phone!, pattern));
+        var needle = text.Trim().ToLowerInvariant();
+        return candidates.Where(c => c.SearchText.Contains(needle));
     }
 
     public static IQueryable<Candidate> Sorted(IQueryable<Candidate> candidates, string? field, bool descending) => (field, descending) switch

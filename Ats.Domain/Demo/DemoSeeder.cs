@@ -319,12 +319,11 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
             if (Chance(0.6)) skills.Add(Pick(DemoData.Languages));
             var consent = Chance(0.92);
 
-            return new Candidate
+            var candidate = new Candidate
             {
                 FirstName = first,
                 LastName = last,
                 Email = email,
-                EmailNormalized = email.ToUpperInvariant(),
                 Phone = Chance(0.9) ? $"+49 {Pick(DemoData.MobilePrefixes)} {rng.Next(1_000_000, 99_999_999)}" : null,
                 SourceId = sourceRow.Id,
                 City = city.City,
@@ -342,6 +341,8 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
                 // Without consent, data may only be kept for the usual six months after the process.
                 RetentionUntil = DateOnly.FromDateTime(now.AddDays(consent ? rng.Next(180, 731) : 180)),
             };
+            candidate.RefreshDerivedFields();
+            return candidate;
         }
 
         private Application NewApplication(Candidate candidate, (Job Job, JobSpec Spec) job, Stage stage)

@@ -14,6 +14,7 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         b.Property(c => c.LastName).HasMaxLength(100);
         b.Property(c => c.Email).HasMaxLength(254);
         b.Property(c => c.EmailNormalized).HasMaxLength(254);
+        b.Property(c => c.SearchText).HasMaxLength(1000);
         b.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.TenantId, c.EmailNormalized }).IsUnique();
         b.HasIndex(c => new { c.TenantId, c.LastName, c.FirstName });

@@ -128,6 +128,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("RetentionUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ats.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AtsDbContext))]
-    [Migration("20261123132645_Initial")]
+    [Migration("20261123134929_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -129,6 +129,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RetentionUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Skills")

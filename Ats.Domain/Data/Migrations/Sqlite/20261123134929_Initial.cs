@@ -371,6 +371,7 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     EmailNormalized = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", nullable: true),
                     SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
                     City = table.Column<string>(type: "TEXT", nullable: true),
