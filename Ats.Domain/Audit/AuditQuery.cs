@@ -25,7 +25,7 @@ public sealed class AuditQuery(IDbContextFactory<AtsDbContext> dbFactory)
         if (filter.To is { } to) entries = entries.Where(e => e.At < to);
         var total = await entries.CountAsync(ct);
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip(filter.Offset).Take(Math.Clamp(filter.Limit, 1, 200)).ToListAsync(ct);
+            .Skip(Math.Max(filter.Offset, 0)).Take(Math.Clamp(filter.Limit, 1, 200)).ToListAsync(ct);
         return new AuditPage(page, total);
     }
 }

@@ -15,8 +15,7 @@ public sealed class CandidateRules : ModelRules<Candidate>
         row.RefreshDerivedFields();
         row.Tags = Clean(row.Tags);
         row.Skills = Clean(row.Skills);
-        if (row.GdprConsent && row.ConsentGivenAt is null) row.ConsentGivenAt = context.Now;
-        if (!row.GdprConsent) row.ConsentGivenAt = null;
+        if (context.Changed(row, nameof(Candidate.GdprConsent))) row.ConsentGivenAt = row.GdprConsent ? context.Now : null;
         return Task.CompletedTask;
     }
 

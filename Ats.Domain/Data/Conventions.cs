@@ -38,11 +38,14 @@ public static class SnakeCase<TEnum> where TEnum : struct, Enum
     public static IReadOnlyCollection<string> AllNames => Values.Keys;
 }
 
-/// Stores UTC and reads it back marked as UTC (SQLite keeps no kind).
-public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
-    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+/// Stores UTC and reads it back marked as UTC (SQLite keeps no kind). A time without a kind is taken as UTC.
+public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(v => Utc.From(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
 public sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
-    v => v.HasValue && v.Value.Kind == DateTimeKind.Local ? v.Value.ToUniversalTime() : v,
-    v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+    v => v.HasValue ? Utc.From(v.Value) : v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+
+public static class Utc
+{
+    public static DateTime From(DateTime value) =>
+        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

@@ -32,21 +32,20 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
         RequireAdmin(actor);
         var errors = new ValidationErrors();
         email = email.Trim();
-        if (!FieldValidation.IsEmail(email)) errors.Add("email", Messages.InvalidEmail);
-        if (string.IsNullOrWhiteSpace(displayName)) errors.Add("display_name", Messages.Required);
+        ValidateIdentity(email, displayName, errors);
         if (!Roles.IsKnown(role)) errors.Add("role", Messages.InvalidValue);
         errors.ThrowIfAny();
 
         await using var scope = Open(actor, out var db);
+        await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null) throw ValidationException.For("email", Messages.EmailInUse);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { TenantId = actor.TenantId, Email = email, UserName = email, DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) throw ValidationException.For("password", string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        Check(await users.CreateAsync(user, password), "password");
+        Check(await users.AddToRoleAsync(user, role), "role");
         AuditLog.Record(db, actor, Model, user.Id, AuditAction.Create, ["display_name", "email", "role"], now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -62,9 +61,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
             var current = await users.GetRolesAsync(user);
             if (current.SequenceEqual([role])) return false;
             if (current.Contains(Roles.Admin)) await RequireAnotherAdminAsync(users, user);
-            await users.RemoveFromRolesAsync(user, current);
-            await users.AddToRoleAsync(user, role);
-            await users.UpdateSecurityStampAsync(user); // the new role reaches their cookie at the next validation
+            Check(await users.RemoveFromRolesAsync(user, current), "role");
+            Check(await users.AddToRoleAsync(user, role), "role");
+            Check(await users.UpdateSecurityStampAsync(user), "role"); // the new role reaches their cookie at the next validation
             return true;
         }, ct);
     }
@@ -77,7 +76,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
             if (user.IsActive == active) return false;
             if (!active && await users.IsInRoleAsync(user, Roles.Admin)) await RequireAnotherAdminAsync(users, user);
             user.IsActive = active;
-            await users.UpdateSecurityStampAsync(user); // signs the user out everywhere at the next validation
+            Check(await users.UpdateSecurityStampAsync(user), "is_active"); // signs the user out everywhere at the next validation
             return true;
         }, ct);
     }
@@ -86,6 +85,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
     {
         RequireAdmin(actor);
         await using var scope = Open(actor, out var db);
+        await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.TenantId == actor.TenantId, ct)
             ?? throw new NotFoundException(Model, userId);
@@ -103,6 +103,22 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         if (!admins.Any(a => a.Id != leaving.Id && a.TenantId == leaving.TenantId && a.IsActive))
             throw ValidationException.For("role", Messages.LastAdmin);
+    }
+
+    /// The checks a new account shares with first-run setup.
+    internal static void ValidateIdentity(string email, string displayName, ValidationErrors errors)
+    {
+        if (!FieldValidation.IsEmail(email) || email.Length > 254) errors.Add("email", Messages.InvalidEmail);
+        if (string.IsNullOrWhiteSpace(displayName)) errors.Add("display_name", Messages.Required);
+        else if (displayName.Trim().Length > 200) errors.Add("display_name", Messages.TooLong(200));
+    }
+
+    /// Identity reports failures as results; a failure must stop the write, never be audited as done.
+    internal static void Check(IdentityResult result, string field)
+    {
+        if (result.Succeeded) return;
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))) throw new ConflictException();
+        throw ValidationException.For(field, string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
     private static void RequireAdmin(Actor actor)

@@ -12,6 +12,7 @@ public sealed class JobRules : ModelRules<Job>
         row.Slug = string.IsNullOrWhiteSpace(row.Slug) ? null : row.Slug.Trim();
         row.HiringManagerIds = row.HiringManagerIds.Distinct().ToList();
         row.InterviewerIds = row.InterviewerIds.Distinct().ToList();
+        row.FitProfile = Clean(row.FitProfile);
         return Task.CompletedTask;
     }
 
@@ -22,13 +23,31 @@ public sealed class JobRules : ModelRules<Job>
             errors.Add("slug", Messages.SlugTaken);
         if (row.StartDate is { } start && row.EndDate < start) errors.Add("end_date", Messages.EndBeforeStart);
         if (row.MinPayRate is { } min && row.MaxPayRate < min) errors.Add("min_pay_rate", Messages.MinAboveMax);
-        if (row.FitProfile.Requirements.Any(r => r.Weight is < 1 or > 5 || string.IsNullOrWhiteSpace(r.Text)))
-            errors.Add("fit_profile", Messages.InvalidValue);
+        if (!IsValid(row.FitProfile)) errors.Add("fit_profile", Messages.InvalidValue);
         if (context.Changed(row, nameof(Job.HiringManagerIds)))
             await context.RequireUsersAsync(row.HiringManagerIds, "hiring_manager_ids", errors, ct);
         if (context.Changed(row, nameof(Job.InterviewerIds)))
             await context.RequireUsersAsync(row.InterviewerIds, "interviewer_ids", errors, ct);
     }
+
+    /// JSON clients may send nulls inside the profile; the rules work on a clean copy.
+    private static FitProfile Clean(FitProfile? profile) => new()
+    {
+        Requirements = (profile?.Requirements ?? []).Where(r => r is not null)
+            .Select(r => r with { Text = r.Text?.Trim() ?? "", Keywords = Candidates.CandidateRules.Clean(r.Keywords ?? []) }).ToList(),
+        KnockoutCriteria = (profile?.KnockoutCriteria ?? []).Where(k => k is not null)
+            .Select(k => k with { Text = k.Text?.Trim() ?? "", Keywords = Candidates.CandidateRules.Clean(k.Keywords ?? []) }).ToList(),
+    };
+
+    private const int MaxFitItems = 50, MaxText = 500, MaxKeywords = 30, MaxKeyword = 100;
+
+    private static bool IsValid(FitProfile profile) =>
+        profile.Requirements.Count <= MaxFitItems && profile.KnockoutCriteria.Count <= MaxFitItems
+        && profile.Requirements.All(r => r.Weight is >= 1 and <= 5 && Fits(r.Text, r.Keywords))
+        && profile.KnockoutCriteria.All(k => Fits(k.Text, k.Keywords));
+
+    private static bool Fits(string text, List<string> keywords) =>
+        text.Length is > 0 and <= MaxText && keywords.Count <= MaxKeywords && keywords.All(k => k.Length <= MaxKeyword);
 
     public override async Task ValidateDeleteAsync(Job row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using Ats.Domain.Candidates;
 using Ats.Domain.Pipeline;
+using Ats.Domain.Resources;
 using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Domain.Mail;
 
@@ -11,6 +13,9 @@ public sealed class MessageRules : ModelRules<Message>
         await context.RequireReferenceAsync<Candidate>(row, nameof(Message.CandidateId), "candidate_id", row.CandidateId, errors, ct);
         await context.RequireReferenceAsync<Application>(row, nameof(Message.ApplicationId), "application_id", row.ApplicationId, errors, ct);
         await context.RequireReferenceAsync<EmailTemplate>(row, nameof(Message.TemplateId), "template_id", row.TemplateId, errors, ct);
+        if (row.ApplicationId is { } application && !errors.Has("application_id") && !errors.Has("candidate_id")
+            && !await context.Readable<Application>().AnyAsync(a => a.Id == application && a.CandidateId == row.CandidateId, ct))
+            errors.Add("application_id", Messages.NotOfThisCandidate);
     }
 }
 

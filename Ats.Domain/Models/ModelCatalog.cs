@@ -63,7 +63,7 @@ public static class ModelCatalog
         .Field(c => c.Tags)
         .Field(c => c.Skills)
         .Field(c => c.GdprConsent, Filterable)
-        .Field(c => c.ConsentGivenAt)
+        .Field(c => c.ConsentGivenAt, ReadOnly)
         .Field(c => c.RetentionUntil, Sortable)
         .Field(c => c.AnonymizedAt, ReadOnly)
         .Field(c => c.ExternalId, Filterable, maxLength: 200)

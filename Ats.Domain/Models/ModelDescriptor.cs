@@ -57,6 +57,30 @@ public sealed class ModelDescriptor
         return Fields.Where(f => f.IsWritable && !JsonNode.DeepEquals(WireValue(f, entity), WireValue(f, blank))).Select(f => f.Name).ToList();
     }
 
+    /// Clears what only the server may set (fit score, author, …) to a new row's values.
+    public void ResetServerOwned(object entity)
+    {
+        var blank = Activator.CreateInstance(EntityType)!;
+        foreach (var field in Fields.Where(f => f.IsReadOnly)) field.SetValue(entity, field.GetValue(blank));
+    }
+
+    public IReadOnlyList<(FieldDescriptor Field, object? Value)> ServerOwnedValues(object entity) =>
+        Fields.Where(f => f.IsReadOnly).Select(f => (f, f.GetValue(entity))).ToList();
+
+    public static void Restore(object entity, IReadOnlyList<(FieldDescriptor Field, object? Value)> values)
+    {
+        foreach (var (field, value) in values) field.SetValue(entity, value);
+    }
+
+    /// A null where a new row has a value (a list, a required text, the fit profile) means "the default":
+    /// callers such as JSON clients may send null, and the rules never see it.
+    public void ReplaceNullsWithDefaults(object entity)
+    {
+        var blank = Activator.CreateInstance(EntityType)!;
+        foreach (var field in Fields.Where(f => f.IsWritable && f.GetValue(entity) is null))
+            if (field.GetValue(blank) is { } fallback) field.SetValue(entity, fallback);
+    }
+
     /// Copies every writable field, e.g. from an edited form copy onto the tracked row.
     public void CopyWritable(object from, object to)
     {

@@ -18,15 +18,19 @@ public sealed class NoteRules : ModelRules<ApplicationNote>
         Parents.RequireAsync(context, row, row.ParentKind, row.ParentId, errors, ct);
 }
 
-/// The polymorphic parent of notes and tasks must exist and be readable by the actor.
+/// The polymorphic parent of notes and tasks must exist and be readable by the actor; checked when kind or id changed.
 internal static class Parents
 {
     public static Task RequireAsync(WriteContext context, TenantEntity row, ParentKind? kind, Guid? id,
-        ValidationErrors errors, CancellationToken ct) => kind switch
+        ValidationErrors errors, CancellationToken ct)
     {
-        ParentKind.Candidate => context.RequireReferenceAsync<Candidate>(row, "ParentId", "parent_id", id, errors, ct),
-        ParentKind.Application => context.RequireReferenceAsync<Application>(row, "ParentId", "parent_id", id, errors, ct),
-        ParentKind.Job => context.RequireReferenceAsync<Job>(row, "ParentId", "parent_id", id, errors, ct),
-        _ => Task.CompletedTask,
-    };
+        if (!context.Changed(row, "ParentKind") && !context.Changed(row, "ParentId")) return Task.CompletedTask;
+        return kind switch
+        {
+            ParentKind.Candidate => context.RequireReadableAsync<Candidate>(id, "parent_id", errors, ct),
+            ParentKind.Application => context.RequireReadableAsync<Application>(id, "parent_id", errors, ct),
+            ParentKind.Job => context.RequireReadableAsync<Job>(id, "parent_id", errors, ct),
+            _ => Task.CompletedTask,
+        };
+    }
 }

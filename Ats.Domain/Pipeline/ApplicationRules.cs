@@ -12,8 +12,10 @@ public sealed class ApplicationRules : ModelRules<Application>
 {
     public override async Task PrepareAsync(Application row, WriteContext context, CancellationToken ct)
     {
-        if (context.Changed(row, nameof(Application.Stage))) row.StageChangedAt = context.Now;
-        if (string.IsNullOrEmpty(row.KanbanPosition))
+        var stageChanged = context.Changed(row, nameof(Application.Stage));
+        if (stageChanged) row.StageChangedAt = context.Now;
+        var placed = !string.IsNullOrEmpty(row.KanbanPosition) && (context.IsCreate || context.Changed(row, nameof(Application.KanbanPosition)));
+        if (!placed && (context.IsCreate || stageChanged || string.IsNullOrEmpty(row.KanbanPosition)))
         {
             var last = await context.Db.Applications.Where(a => a.JobId == row.JobId && a.Stage == row.Stage && a.Id != row.Id)
                 .OrderByDescending(a => a.KanbanPosition).Select(a => a.KanbanPosition).FirstOrDefaultAsync(ct);
@@ -23,6 +25,7 @@ public sealed class ApplicationRules : ModelRules<Application>
 
     public override async Task ValidateAsync(Application row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
+        if (!errors.Has("kanban_position") && !Rank.IsValid(row.KanbanPosition)) errors.Add("kanban_position", Messages.InvalidValue);
         await context.RequireReferenceAsync<Candidate>(row, nameof(Application.CandidateId), "candidate_id", row.CandidateId, errors, ct);
         await context.RequireReferenceAsync<Job>(row, nameof(Application.JobId), "job_id", row.JobId, errors, ct);
         await context.RequireReferenceAsync<Source>(row, nameof(Application.SourceId), "source_id", row.SourceId, errors, ct);

@@ -10,8 +10,11 @@ public static class Rank
     private const int Base = 36;
 
     /// A rank strictly between <paramref name="lower"/> and <paramref name="upper"/>; null means open-ended.
+    /// At either end of a column the rank steps by one digit, so appending grows ranks by one character per ~35 cards.
     public static string Between(string? lower, string? upper)
     {
+        if (upper is null && !string.IsNullOrEmpty(lower)) return After(lower);
+        if (lower is null && !string.IsNullOrEmpty(upper)) return Before(upper);
         lower ??= "";
         if (upper is not null && string.CompareOrdinal(lower, upper) >= 0)
             throw new ArgumentException($"Rank '{lower}' is not below '{upper}'.");
@@ -31,6 +34,30 @@ public static class Rank
             if (high - low == 1) upper = null;
         }
     }
+
+    private static string After(string lower)
+    {
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var digit = Digits.IndexOf(lower[i]);
+            if (digit < Base - 1) return lower[..i] + Digits[digit + 1];
+        }
+        return lower + Digits[1]; // all 'z': extend
+    }
+
+    private static string Before(string upper)
+    {
+        for (var i = 0; i < upper.Length; i++)
+        {
+            var digit = Digits.IndexOf(upper[i]);
+            if (digit > 1) return upper[..i] + Digits[digit - 1];
+            if (digit == 1) return upper[..i] + Digits[0] + Digits[Base / 2];
+        }
+        return Between("", upper); // only zeros so far: cannot happen for ranks this class made
+    }
+
+    /// True for ranks this class can make: base-36 digits, not ending in '0'.
+    public static bool IsValid(string rank) => rank.Length > 0 && rank.All(c => Digits.Contains(c)) && rank[^1] != '0';
 
     /// <paramref name="count"/> evenly spread ranks of equal length, ascending, none ending in '0'.
     public static IReadOnlyList<string> Spread(int count)

@@ -18,6 +18,9 @@ public static class Messages
     public static string InvalidCurrency => Get(nameof(InvalidCurrency));
     public static string InvalidValue => Get(nameof(InvalidValue));
     public static string Negative => Get(nameof(Negative));
+    public static string MustBePositive => Get(nameof(MustBePositive));
+    public static string NotOfThisApplication => Get(nameof(NotOfThisApplication));
+    public static string NotOfThisCandidate => Get(nameof(NotOfThisCandidate));
     public static string EmailTaken => Get(nameof(EmailTaken));
     public static string SlugTaken => Get(nameof(SlugTaken));
     public static string NameTaken => Get(nameof(NameTaken));

@@ -1,6 +1,8 @@
 using Ats.Domain.Interviews;
 using Ats.Domain.Pipeline;
+using Ats.Domain.Resources;
 using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Domain.Scorecards;
 
@@ -17,5 +19,8 @@ public sealed class EvaluationRules : ModelRules<Evaluation>
     {
         await context.RequireReferenceAsync<Application>(row, nameof(Evaluation.ApplicationId), "application_id", row.ApplicationId, errors, ct);
         await context.RequireReferenceAsync<Interview>(row, nameof(Evaluation.InterviewId), "interview_id", row.InterviewId, errors, ct);
+        if (row.InterviewId is { } interview && !errors.Has("interview_id") && !errors.Has("application_id")
+            && !await context.Readable<Interview>().AnyAsync(i => i.Id == interview && i.ApplicationId == row.ApplicationId, ct))
+            errors.Add("interview_id", Messages.NotOfThisApplication);
     }
 }

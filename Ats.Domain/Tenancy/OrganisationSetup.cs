@@ -23,8 +23,8 @@ public sealed class OrganisationSetup(IServiceScopeFactory scopes, TimeProvider 
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(organisation)) errors.Add("organisation", Messages.Required);
-        if (string.IsNullOrWhiteSpace(displayName)) errors.Add("display_name", Messages.Required);
-        if (!FieldValidation.IsEmail(email.Trim())) errors.Add("email", Messages.InvalidEmail);
+        else if (organisation.Trim().Length > 200) errors.Add("organisation", Messages.TooLong(200));
+        UserAdministration.ValidateIdentity(email.Trim(), displayName, errors);
         errors.ThrowIfAny();
 
         await using var scope = scopes.CreateAsyncScope();
@@ -40,9 +40,8 @@ public sealed class OrganisationSetup(IServiceScopeFactory scopes, TimeProvider 
         db.TenantId = tenant.Id;
 
         var admin = new AppUser { TenantId = tenant.Id, Email = email.Trim(), UserName = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded) throw ValidationException.For("password", string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(admin, Roles.Admin);
+        UserAdministration.Check(await users.CreateAsync(admin, password), "password");
+        UserAdministration.Check(await users.AddToRoleAsync(admin, Roles.Admin), "role");
         var actor = new Actor(admin.Id, tenant.Id, Roles.Admin, admin.DisplayName, Channel.Ui);
         AuditLog.Record(db, actor, UserAdministration.Model, admin.Id, AuditAction.Create, ["display_name", "email", "role"], now);
         await db.SaveChangesAsync(ct);

@@ -3,12 +3,13 @@ using Ats.Domain.Common;
 using Ats.Domain.Data;
 using Ats.Domain.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Ats.Domain.Writes;
 
 /// The one write path for the public models. Every surface (UI, REST, WebSocket, MCP, /v1) calls this:
 /// actor → scope and access rules → model rules and validation → save with a version check, with the
-/// audit entry in the same transaction → change event after commit.
+/// audit entries in the same transaction → change events after commit.
 public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, ChangeFeed feed, TimeProvider clock, RulesRegistry rules)
 {
     public async Task<T> CreateAsync<T>(Actor actor, T row, CancellationToken ct = default) where T : TenantEntity
@@ -17,17 +18,16 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         AccessRules.RequireScope(actor, model, write: true);
         await using var db = await OpenAsync(actor, ct);
         var now = Now;
+        model.ResetServerOwned(row);
+        model.ReplaceNullsWithDefaults(row);
+        row.Id = Guid.CreateVersion7();
         row.TenantId = actor.TenantId;
         row.CreatedAt = row.UpdatedAt = now;
         row.Version = 1;
         db.Entry(row).State = EntityState.Added; // this row only, never a graph hanging off navigation properties
 
-        var context = new WriteContext(actor, db, now, WriteKind.Create);
-        await ApplyRulesAsync(model, row, context, ct);
-        var fields = model.FieldsSetOn(row);
-        AuditLog.Record(db, actor, model.Name, row.Id, AuditAction.Create, fields, now);
-        await SaveAsync(db, model, row, ct);
-        Publish(actor, model, row, AuditAction.Create, fields, now);
+        await ApplyRulesAsync(model, row, new WriteContext(actor, db, now, WriteKind.Create), ct);
+        await CommitAsync(db, actor, now, ct);
         return row;
     }
 
@@ -40,28 +40,22 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         AccessRules.RequireScope(actor, model, write: true);
         await using var db = await OpenAsync(actor, ct);
         var row = await LoadAsync<T>(actor, db, model, id, expectedVersion, ct);
-        var (tenant, created, version) = (row.TenantId, row.CreatedAt, row.Version);
 
+        var (serverOwned, tenant) = (model.ServerOwnedValues(row), row.TenantId);
         change(row);
-        (row.Id, row.TenantId, row.CreatedAt, row.Version) = (id, tenant, created, version); // server-owned
+        ModelDescriptor.Restore(row, serverOwned); // whatever the caller touched, only the rules set these
+        row.TenantId = tenant;
+        model.ReplaceNullsWithDefaults(row);
         db.ChangeTracker.DetectChanges();
 
         var now = Now;
-        var context = new WriteContext(actor, db, now, WriteKind.Update);
-        await ApplyRulesAsync(model, row, context, ct);
-        db.ChangeTracker.DetectChanges();
-        var changed = db.Entry(row).Properties.Where(p => p.IsModified)
-            .Select(p => model.FieldForProperty(p.Metadata.Name)?.Name).OfType<string>().ToList();
-        if (changed.Count == 0) return row;
-
-        row.Version = version + 1;
-        row.UpdatedAt = now;
-        AuditLog.Record(db, actor, model.Name, row.Id, AuditAction.Update, changed, now);
-        await SaveAsync(db, model, row, ct);
-        Publish(actor, model, row, AuditAction.Update, changed, now);
+        await ApplyRulesAsync(model, row, new WriteContext(actor, db, now, WriteKind.Update), ct);
+        await CommitAsync(db, actor, now, ct);
         return row;
     }
 
+    /// Deletes the row and what hangs on it (applications, their interviews and scorecards, notes, tasks …),
+    /// each with its own audit entry and change event.
     public async Task DeleteAsync<T>(Actor actor, Guid id, int? expectedVersion, CancellationToken ct = default) where T : TenantEntity
     {
         var model = ModelCatalog.For<T>();
@@ -73,20 +67,19 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         await rules.For<T>().ValidateDeleteAsync(row, new WriteContext(actor, db, now, WriteKind.Delete), errors, ct);
         errors.ThrowIfAny();
 
+        await Cascades.TrackDependentsAsync(db, row, ct);
         db.Remove(row);
-        AuditLog.Record(db, actor, model.Name, row.Id, AuditAction.Delete, [], now);
-        await SaveAsync(db, model, row, ct);
-        Publish(actor, model, row, AuditAction.Delete, [], now);
+        await CommitAsync(db, actor, now, ct);
     }
 
     /// Runs a read over the rows the actor may see (tenant, role rules, token scope), untracked.
-    public async Task<TResult> ReadAsync<T, TResult>(Actor actor, Func<IQueryable<T>, AtsDbContext, Task<TResult>> query,
+    public async Task<TResult> ReadAsync<T, TResult>(Actor actor, Func<IQueryable<T>, ReadContext, Task<TResult>> query,
         CancellationToken ct = default) where T : TenantEntity
     {
-        AccessRules.RequireScope(actor, ModelCatalog.For<T>(), write: false);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.TenantId = actor.TenantId;
-        return await query(db.Set<T>().AsNoTracking().Readable(actor, db), db);
+        var reads = new ReadContext(db, actor);
+        return await query(reads.Rows<T>(), reads);
     }
 
     public Task<T?> FindAsync<T>(Actor actor, Guid id, CancellationToken ct = default) where T : TenantEntity =>
@@ -98,11 +91,14 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
         db.TenantId = actor.TenantId;
-        // A circuit or token can outlive its user's deactivation: check on every write.
-        if (actor.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId && u.TenantId == actor.TenantId && u.IsActive, ct))
+        try
+        {
+            await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        }
+        catch
         {
             await db.DisposeAsync();
-            throw ForbiddenException.Inactive();
+            throw;
         }
         return db;
     }
@@ -129,26 +125,70 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         errors.ThrowIfAny();
     }
 
-    private static async Task SaveAsync<T>(AtsDbContext db, ModelDescriptor model, T row, CancellationToken ct) where T : TenantEntity
+    /// Audits every row the write touched (cascades included), saves all in one transaction, then publishes.
+    private async Task CommitAsync(AtsDbContext db, Actor actor, DateTime now, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var events = new List<ChangeEvent>();
+        foreach (var entry in db.ChangeTracker.Entries<TenantEntity>().ToList())
+        {
+            if (Describe(entry) is not var (action, fields)) continue;
+            var row = entry.Entity;
+            if (action == AuditAction.Update)
+            {
+                row.Version++;
+                row.UpdatedAt = now;
+            }
+            var model = ModelCatalog.For(row.GetType());
+            AuditLog.Record(db, actor, model.Name, row.Id, action, fields, now);
+            events.Add(new ChangeEvent(actor.TenantId, model.Name, row.Id, action, row.Version, fields, actor.UserId, actor.Channel, now));
+        }
+        if (events.Count == 0) return;
+
+        await SaveAsync(db, ct);
+        foreach (var change in events) feed.Publish(change);
+    }
+
+    private static (AuditAction, IReadOnlyList<string>)? Describe(EntityEntry<TenantEntity> entry)
+    {
+        var model = ModelCatalog.For(entry.Entity.GetType());
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                return (AuditAction.Create, model.FieldsSetOn(entry.Entity));
+            case EntityState.Deleted:
+                return (AuditAction.Delete, []);
+            case EntityState.Modified:
+                var changed = entry.Properties.Where(p => p.IsModified)
+                    .Select(p => model.FieldForProperty(p.Metadata.Name)?.Name).OfType<string>().ToList();
+                if (changed.Count > 0) return (AuditAction.Update, changed);
+                entry.State = EntityState.Unchanged; // only derived columns moved: nothing the world can see changed
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static async Task SaveAsync(AtsDbContext db, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
-            // Someone else wrote the row between our read and our save.
-            db.ChangeTracker.Clear();
-            var current = await db.Set<T>().Where(r => r.Id == row.Id).Select(r => (int?)r.Version).FirstOrDefaultAsync(ct);
-            throw current is null ? new NotFoundException(model.Name, row.Id) : new ConcurrencyException(model.Name, row.Id, current.Value);
+            // Someone else wrote a row between our read and our save.
+            var entry = ex.Entries[0];
+            var model = ModelCatalog.For(entry.Entity.GetType());
+            var id = ((TenantEntity)entry.Entity).Id;
+            var current = await entry.GetDatabaseValuesAsync(ct);
+            throw current is null ? new NotFoundException(model.Name, id)
+                : new ConcurrencyException(model.Name, id, current.GetValue<int>(nameof(Entity.Version)));
         }
         catch (DbUpdateException)
         {
-            // A unique index caught what validation could not see (two writers at once).
+            // A unique index or a foreign key caught what validation could not see (two writers at once).
             throw new ConflictException();
         }
     }
-
-    private void Publish(Actor actor, ModelDescriptor model, TenantEntity row, AuditAction action, IReadOnlyList<string> fields, DateTime at) =>
-        feed.Publish(new ChangeEvent(actor.TenantId, model.Name, row.Id, action, row.Version, fields, actor.UserId, actor.Channel, at));
 }

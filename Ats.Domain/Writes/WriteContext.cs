@@ -19,11 +19,15 @@ public sealed record WriteContext(Actor Actor, AtsDbContext Db, DateTime Now, Wr
     /// Rows of <typeparamref name="TRef"/> this actor may read, for reference checks.
     public IQueryable<TRef> Readable<TRef>() where TRef : TenantEntity => Db.Set<TRef>().AsNoTracking().Readable(Actor, Db);
 
-    /// Adds an error unless the referenced row exists and the actor may read it. Checked only when the field changed.
-    public async Task RequireReferenceAsync<TRef>(TenantEntity row, string property, string field, Guid? id,
-        ValidationErrors errors, CancellationToken ct) where TRef : TenantEntity
+    /// Like <see cref="RequireReadableAsync{TRef}"/>, checked only when the property changed.
+    public Task RequireReferenceAsync<TRef>(TenantEntity row, string property, string field, Guid? id,
+        ValidationErrors errors, CancellationToken ct) where TRef : TenantEntity =>
+        Changed(row, property) ? RequireReadableAsync<TRef>(id, field, errors, ct) : Task.CompletedTask;
+
+    /// Adds an error unless the row exists and the actor may read it (no id: nothing to check).
+    public async Task RequireReadableAsync<TRef>(Guid? id, string field, ValidationErrors errors, CancellationToken ct) where TRef : TenantEntity
     {
-        if (id is not { } value || value == Guid.Empty || errors.Has(field) || !Db.Entry(row).Property(property).IsModified && !IsCreate) return;
+        if (id is not { } value || value == Guid.Empty || errors.Has(field)) return;
         if (!await Readable<TRef>().AnyAsync(r => r.Id == value, ct)) errors.Add(field, Messages.UnknownReference);
     }
 

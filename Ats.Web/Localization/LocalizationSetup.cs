@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ats.Domain.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -29,9 +30,9 @@ public static class LocalizationSetup
     /// GET /culture?name=en-GB&redirect=/jobs — switches the language for this browser and, when signed in, for the user.
     public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture", async (string name, string? redirect, HttpContext http, UserManager<AppUser> users) =>
+        app.MapGet("/culture", async (string? name, string? redirect, HttpContext http, UserManager<AppUser> users) =>
         {
-            if (!Cultures.Contains(name)) return Results.BadRequest();
+            if (name is null || !Cultures.Contains(name)) return Results.BadRequest();
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(name)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
@@ -45,8 +46,7 @@ public static class LocalizationSetup
         return app;
     }
 
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+    public static bool IsLocal(string? url) => RedirectHttpResult.IsLocalUrl(url);
 
     /// Maps any German browser language (de, de-AT, de-CH) to de-DE and any other to English (en-GB).
     private sealed class BrowserLanguageProvider : RequestCultureProvider

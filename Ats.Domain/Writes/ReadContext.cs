@@ -1,0 +1,16 @@
+using Ats.Domain.Common;
+using Ats.Domain.Data;
+using Ats.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Writes;
+
+/// What a read may join: other models, always through the same tenant, role and scope rules.
+public sealed class ReadContext(AtsDbContext db, Actor actor)
+{
+    public IQueryable<T> Rows<T>() where T : TenantEntity
+    {
+        AccessRules.RequireScope(actor, ModelCatalog.For<T>(), write: false);
+        return db.Set<T>().AsNoTracking().Readable(actor, db);
+    }
+}
