@@ -101,4 +101,27 @@ public sealed class AccessRuleTests : IAsyncLifetime
             _db.Records.CreateAsync(_db.Recruiter, new Candidate { FirstName = "Late", Email = "late@example.com" }));
         Assert.Equal("inactive_user", refused.Code);
     }
+
+    [Fact]
+    public async Task ADemotedUserLosesTheOldRolesRightsAtOnce()
+    {
+        var users = _db.Services.GetRequiredService<Ats.Domain.Identity.UserAdministration>();
+        await users.SetRoleAsync(_db.Admin, _db.RecruiterA.Id, Ats.Domain.Identity.Roles.HiringManager);
+
+        // The recruiter's open session still claims the recruiter role.
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            _db.Records.CreateAsync(_db.Recruiter, new Candidate { FirstName = "Late", Email = "late@example.com" }));
+    }
+
+    [Fact]
+    public async Task ADemotedAdminCannotManageUsers()
+    {
+        var users = _db.Services.GetRequiredService<Ats.Domain.Identity.UserAdministration>();
+        await users.SetRoleAsync(_db.Admin, _db.RecruiterA.Id, Ats.Domain.Identity.Roles.Admin);
+        var secondAdmin = _db.Recruiter with { Role = Ats.Domain.Identity.Roles.Admin };
+        await users.SetRoleAsync(secondAdmin, _db.AdminA.Id, Ats.Domain.Identity.Roles.Recruiter);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            users.CreateAsync(_db.Admin, "sneaky@a.example", "Sneaky", Ats.Domain.Identity.Roles.Admin, "Passw0rd!sneaky"));
+    }
 }

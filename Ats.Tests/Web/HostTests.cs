@@ -138,12 +138,42 @@ public sealed class HostTests : IAsyncLifetime
         Assert.Contains("<h1>Sign in</h1>", await browser.GetStringAsync("/account/login"));
     }
 
-    [Fact]
-    public async Task TheLanguageSwitchRefusesForeignRedirects()
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/%09/evil.example")]
+    [InlineData("/\\evil.example")]
+    public async Task TheLanguageSwitchRefusesForeignRedirects(string redirect)
     {
-        var response = await _app.Browser().GetAsync("/culture?name=en-GB&redirect=//evil.example/");
+        var response = await _app.Browser().GetAsync($"/culture?name=en-GB&redirect={Uri.EscapeDataString(Uri.UnescapeDataString(redirect))}");
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", AppFactory.RedirectPath(response));
+    }
+
+    [Theory]
+    [InlineData("/culture")]
+    [InlineData("/culture?name=fr-FR")]
+    public async Task TheLanguageSwitchRefusesUnknownLanguages(string url) =>
+        Assert.Equal(HttpStatusCode.BadRequest, (await _app.Browser().GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task SigningOutNeedsTheFormsAntiforgeryToken()
+    {
+        var browser = _app.Browser();
+        await AppFactory.SignInAsync(browser, DemoSeeder.RecruiterEmail, DemoSeeder.Password);
+
+        var forged = await browser.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/jobs")).StatusCode);
+
+        var page = await browser.GetStringAsync("/jobs");
+        var signedOut = await browser.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppFactory.AntiforgeryToken(page),
+        }));
+        Assert.Equal("/account/login", AppFactory.RedirectPath(signedOut));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/jobs")).StatusCode);
     }
 
     [Fact]
