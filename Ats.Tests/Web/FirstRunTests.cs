@@ -6,27 +6,12 @@ using Ats.Tests.Support;
 namespace Ats.Tests.Web;
 
 /// Outside the demo, the first visitor creates the organisation and its admin account, exactly once.
-public sealed class FirstRunTests : IAsyncLifetime
+public sealed class FirstRunTests() : HostTest(seedDemoData: false)
 {
-    private readonly string _path = AppFactory.NewDatabasePath();
-    private AppFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new AppFactory(_path, seedDemoData: false);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        AppFactory.DeleteDatabase(_path);
-    }
-
     [Fact]
     public async Task TheFirstVisitCreatesTheOrganisationAndSignsItsAdminIn()
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
 
         var first = await browser.GetAsync("/");
         Assert.Equal("/setup", AppFactory.RedirectPath(first));
@@ -44,7 +29,7 @@ public sealed class FirstRunTests : IAsyncLifetime
         Assert.Equal("/", AppFactory.RedirectPath(created));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/users")).StatusCode);
 
-        await using var db = _app.Db();
+        await using var db = App.Db();
         var tenant = await db.Tenants.SingleAsync();
         Assert.Equal("Beispiel AG", tenant.Name);
         var admin = await db.Users.SingleAsync();
@@ -56,12 +41,12 @@ public sealed class FirstRunTests : IAsyncLifetime
     [Fact]
     public async Task SetupIsClosedOnceAnOrganisationExists()
     {
-        await _app.Services.GetRequiredService<Ats.Domain.Tenancy.OrganisationSetup>()
+        await App.Services.GetRequiredService<Ats.Domain.Tenancy.OrganisationSetup>()
             .CreateAsync("Erste GmbH", "Erste Admin", "first@example.com", "Passw0rd!first");
-        var browser = _app.Browser();
+        var browser = App.Browser();
 
         Assert.Equal("/account/login", AppFactory.RedirectPath(await browser.GetAsync("/setup")));
-        await Assert.ThrowsAsync<Ats.Domain.Writes.ForbiddenException>(() => _app.Services.GetRequiredService<Ats.Domain.Tenancy.OrganisationSetup>()
+        await Assert.ThrowsAsync<Ats.Domain.Writes.ForbiddenException>(() => App.Services.GetRequiredService<Ats.Domain.Tenancy.OrganisationSetup>()
             .CreateAsync("Zweite GmbH", "Zweite Admin", "second@example.com", "Passw0rd!second"));
     }
 }

@@ -6,27 +6,12 @@ using Ats.Tests.Support;
 namespace Ats.Tests.Web;
 
 /// The real host on a temporary SQLite file: sign-in, demo seed, restarts, language, error pages.
-public sealed class HostTests : IAsyncLifetime
+public sealed class HostTests() : HostTest(seedDemoData: true)
 {
-    private readonly string _path = AppFactory.NewDatabasePath();
-    private AppFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new AppFactory(_path);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        AppFactory.DeleteDatabase(_path);
-    }
-
     [Fact]
     public async Task ServesTheSignInPage()
     {
-        var response = await _app.Browser().GetAsync("/account/login");
+        var response = await App.Browser().GetAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -37,7 +22,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task PagesSendAnonymousVisitorsToSignIn()
     {
-        var response = await _app.Browser().GetAsync("/candidates");
+        var response = await App.Browser().GetAsync("/candidates");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/login", AppFactory.RedirectPath(response));
@@ -46,8 +31,8 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task DemoSeedCreatesTheStatedCounts()
     {
-        _ = _app.Server;
-        await using var db = _app.Db();
+        _ = App.Server;
+        await using var db = App.Db();
         var tenant = await db.Tenants.SingleAsync();
         db.TenantId = tenant.Id;
 
@@ -73,12 +58,10 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task TheHostStartsTwiceOnTheSameFileWithoutSeedingTwice()
     {
-        _ = _app.Server;
-        await _app.DisposeAsync();
-        _app = new AppFactory(_path);
-        _ = _app.Server;
+        _ = App.Server;
+        await RestartAsync();
 
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(1, await db.Tenants.CountAsync());
         Assert.Equal(150, await db.Candidates.IgnoreQueryFilters().CountAsync());
         Assert.Equal(6, await db.Users.CountAsync());
@@ -87,7 +70,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task TheDemoRecruiterSignsIn()
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
 
         var signIn = await AppFactory.SignInAsync(browser, DemoSeeder.RecruiterEmail, DemoSeeder.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -100,7 +83,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task AWrongPasswordIsRefusedWithAMessage()
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         var signIn = await AppFactory.SignInAsync(browser, DemoSeeder.RecruiterEmail, "wrong password");
@@ -117,7 +100,7 @@ public sealed class HostTests : IAsyncLifetime
     [InlineData("fr-FR", "Anmelden", "lang=\"de\"")]
     public async Task TheLanguageFollowsTheBrowser(string acceptLanguage, string heading, string lang)
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
 
         var html = await browser.GetStringAsync("/account/login");
@@ -129,7 +112,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task TheLanguageCanBeSwitchedAndIsRemembered()
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
 
         var switched = await browser.GetAsync("/culture?name=en-GB&redirect=/account/login");
@@ -145,7 +128,7 @@ public sealed class HostTests : IAsyncLifetime
     [InlineData("/\\evil.example")]
     public async Task TheLanguageSwitchRefusesForeignRedirects(string redirect)
     {
-        var response = await _app.Browser().GetAsync($"/culture?name=en-GB&redirect={Uri.EscapeDataString(Uri.UnescapeDataString(redirect))}");
+        var response = await App.Browser().GetAsync($"/culture?name=en-GB&redirect={Uri.EscapeDataString(Uri.UnescapeDataString(redirect))}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", AppFactory.RedirectPath(response));
@@ -155,12 +138,12 @@ public sealed class HostTests : IAsyncLifetime
     [InlineData("/culture")]
     [InlineData("/culture?name=fr-FR")]
     public async Task TheLanguageSwitchRefusesUnknownLanguages(string url) =>
-        Assert.Equal(HttpStatusCode.BadRequest, (await _app.Browser().GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await App.Browser().GetAsync(url)).StatusCode);
 
     [Fact]
     public async Task SigningOutNeedsTheFormsAntiforgeryToken()
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
         await AppFactory.SignInAsync(browser, DemoSeeder.RecruiterEmail, DemoSeeder.Password);
 
         var forged = await browser.PostAsync("/account/logout", new FormUrlEncodedContent([]));
@@ -179,7 +162,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownAddressGetsAFriendly404()
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         var response = await browser.GetAsync("/no/such/page");
@@ -193,7 +176,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task TheErrorPageShowsAReferenceButNoStackTrace()
     {
-        var browser = _app.Browser();
+        var browser = App.Browser();
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         var html = await browser.GetStringAsync("/error");
