@@ -3,6 +3,7 @@ using Ats.Domain.Data;
 using Ats.Domain.Demo;
 using Ats.Domain.Identity;
 using Ats.Domain.Tenancy;
+using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public static class DomainServices
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<TokenService>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -13,6 +13,7 @@ using Ats.Domain.Scorecards;
 using Ats.Domain.Sources;
 using Ats.Domain.Tasks;
 using Ats.Domain.Tenancy;
+using Ats.Domain.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,6 +57,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
             }
         }
         builder.Entity<AuditEntry>().HasQueryFilter(a => a.TenantId == TenantId);
+        builder.Entity<ApiToken>().HasQueryFilter(t => t.TenantId == TenantId);
         Conventions.StoreEnumsAsSnakeCase(builder);
     }
 

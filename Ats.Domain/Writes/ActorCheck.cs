@@ -1,5 +1,5 @@
 using Ats.Domain.Data;
-using Microsoft.EntityFrameworkCore;
+using Ats.Domain.Identity;
 
 namespace Ats.Domain.Writes;
 
@@ -10,8 +10,7 @@ internal static class ActorCheck
     public static async Task RequireCurrentAsync(AtsDbContext db, Actor actor, CancellationToken ct)
     {
         if (actor.UserId is not { } userId) return; // system work at start-up
-        var current = await db.Users.AnyAsync(u => u.Id == userId && u.TenantId == actor.TenantId && u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == actor.Role)), ct);
-        if (!current) throw ForbiddenException.Inactive();
+        var user = await UserDirectory.FindActiveAsync(db, userId, actor.TenantId, ct);
+        if (user?.Role != actor.Role) throw ForbiddenException.Inactive();
     }
 }

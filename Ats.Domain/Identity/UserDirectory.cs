@@ -1,0 +1,19 @@
+using Ats.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Identity;
+
+public sealed record ActiveUser(Guid Id, string Name, string Role);
+
+/// Looks up who a token or session stands for right now: their current role, if they are still active.
+public static class UserDirectory
+{
+    public static async Task<ActiveUser?> FindActiveAsync(AtsDbContext db, Guid userId, Guid tenantId, CancellationToken ct)
+    {
+        var user = await db.Users.Where(u => u.Id == userId && u.TenantId == tenantId && u.IsActive)
+            .Select(u => new ActiveUser(u.Id, u.DisplayName,
+                db.Roles.Where(r => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == r.Id)).Select(r => r.Name!).FirstOrDefault() ?? ""))
+            .FirstOrDefaultAsync(ct);
+        return user is { Role.Length: > 0 } ? user : null;
+    }
+}

@@ -1,0 +1,124 @@
+using Ats.Domain.Audit;
+using Ats.Domain.Data;
+using Ats.Domain.Identity;
+using Ats.Domain.Models;
+using Ats.Domain.Resources;
+using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Tokens;
+
+public sealed record TokenSummary(Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTime CreatedAt,
+    DateTime? ExpiresAt, DateTime? LastUsedAt, string? LastUsedIp, DateTime? RevokedAt, string CreatedBy);
+
+/// The token itself is in <see cref="Token"/> and nowhere else, ever again.
+public sealed record CreatedToken(TokenSummary Summary, string Token);
+
+/// Why a bearer token was refused; the stable codes of the API's 401 answers.
+public enum TokenRefusal { Malformed, Unknown, Expired, Revoked, UserInactive }
+
+/// Personal access tokens: created, listed and revoked by admins; checked on every API request.
+public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock)
+{
+    public const string Model = "token";
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
+    /// Recording every use would turn each read into a write: once a minute is enough to see a token is alive.
+    private static readonly TimeSpan LastUseGranularity = TimeSpan.FromMinutes(1);
+
+    public static readonly IReadOnlyList<string> AllScopes = ModelCatalog.All.SelectMany(m => new[] { m.ReadScope, m.WriteScope }).ToList();
+
+    public async Task<CreatedToken> CreateAsync(Actor actor, string? name, IReadOnlyCollection<string>? scopes, DateTime? expiresAt,
+        bool neverExpires = false, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new ValidationErrors();
+        name = name?.Trim() ?? "";
+        if (name.Length == 0) errors.Add("name", Messages.Required);
+        else if (name.Length > 100) errors.Add("name", Messages.TooLong(100));
+        scopes ??= [];
+        if (scopes.Count == 0) errors.Add("scopes", Messages.Required);
+        else if (scopes.Any(s => !AllScopes.Contains(s))) errors.Add("scopes", Messages.UnknownScope(string.Join(", ", scopes.Where(s => !AllScopes.Contains(s)))));
+        if (expiresAt is { } expiry && (expiry <= now || expiry > now + MaxLifetime)) errors.Add("expires_at", Messages.ExpiryOutOfRange);
+        errors.ThrowIfAny();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.TenantId = actor.TenantId;
+        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        var token = PatFormat.NewToken();
+        var row = new ApiToken
+        {
+            TenantId = actor.TenantId,
+            UserId = actor.UserId!.Value,
+            Name = name,
+            Prefix = PatFormat.Shown(token),
+            Hash = PatFormat.Hash(token),
+            Scopes = scopes.Distinct().Order(StringComparer.Ordinal).ToList(),
+            CreatedAt = now,
+            ExpiresAt = neverExpires ? null : (expiresAt ?? now + DefaultLifetime),
+        };
+        db.ApiTokens.Add(row);
+        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Create, ["expires_at", "name", "scopes"], now);
+        await db.SaveChangesAsync(ct);
+        return new CreatedToken(Summarise(row, actor.Name), token);
+    }
+
+    public async Task<IReadOnlyList<TokenSummary>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.TenantId = actor.TenantId;
+        var rows = await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.CreatedAt)
+            .Select(t => new { Token = t, Creator = db.Users.Where(u => u.Id == t.UserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(r => Summarise(r.Token, r.Creator ?? "")).ToList();
+    }
+
+    /// Revoked at once: the next request with the token fails.
+    public async Task RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.TenantId = actor.TenantId;
+        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException(Model, id);
+        if (row.RevokedAt is not null) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        row.RevokedAt = now;
+        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Update, ["revoked_at"], now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// The actor a token stands for, with its creator's current role, or why it is refused.
+    public async Task<(Actor? Actor, TokenRefusal? Refusal)> AuthenticateAsync(string token, string? ip, CancellationToken ct = default)
+    {
+        if (!PatFormat.IsWellFormed(token)) return (null, TokenRefusal.Malformed);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = PatFormat.Hash(token);
+        var row = await db.ApiTokens.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Hash == hash, ct);
+        if (row is null) return (null, TokenRefusal.Unknown);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row.RevokedAt is not null) return (null, TokenRefusal.Revoked);
+        if (row.ExpiresAt <= now) return (null, TokenRefusal.Expired);
+        var user = await UserDirectory.FindActiveAsync(db, row.UserId, row.TenantId, ct);
+        if (user is null) return (null, TokenRefusal.UserInactive);
+
+        if (row.LastUsedAt is null || now - row.LastUsedAt > LastUseGranularity || row.LastUsedIp != ip)
+        {
+            row.LastUsedAt = now;
+            row.LastUsedIp = ip;
+            await db.SaveChangesAsync(ct);
+        }
+        return (new Actor(user.Id, row.TenantId, user.Role, user.Name, Channel.Api, row.Scopes.ToHashSet()), null);
+    }
+
+    private static void RequireAdmin(Actor actor)
+    {
+        // Tokens never make tokens: a leaked token must not be able to widen or prolong itself.
+        if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
+    }
+
+    private static TokenSummary Summarise(ApiToken t, string createdBy) =>
+        new(t.Id, t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.LastUsedIp, t.RevokedAt, createdBy);
+}
