@@ -14,6 +14,8 @@ public sealed class Candidate : TenantEntity
     public string EmailNormalized { get; set; } = "";
     /// Lower-cased name, email, city and phone for the list's text search (SQLite's LIKE ignores case only for ASCII).
     public string SearchText { get; set; } = "";
+    /// "last first" without case and accents, so that Şahin sorts with S and Özdemir with O (DIN 5007-1).
+    public string SortName { get; set; } = "";
     public string? Phone { get; set; }
     public Guid? SourceId { get; set; }
     public Source? Source { get; set; }
@@ -38,6 +40,7 @@ public sealed class Candidate : TenantEntity
         EmailNormalized = Email.ToUpperInvariant();
         SearchText = string.Join(' ', new[] { FirstName, LastName, Email, City, Phone }.Where(s => !string.IsNullOrEmpty(s)))
             .ToLowerInvariant();
+        SortName = Text.SortKey($"{LastName} {FirstName}");
     }
 
     public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";

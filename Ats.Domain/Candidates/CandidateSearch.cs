@@ -13,8 +13,8 @@ public static class CandidateSearch
 
     public static IQueryable<Candidate> Sorted(IQueryable<Candidate> candidates, string? field, bool descending) => (field, descending) switch
     {
-        ("name", false) => candidates.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
-        ("name", true) => candidates.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
+        ("name", false) => candidates.OrderBy(c => c.SortName).ThenBy(c => c.Id),
+        ("name", true) => candidates.OrderByDescending(c => c.SortName).ThenBy(c => c.Id),
         ("email", false) => candidates.OrderBy(c => c.EmailNormalized).ThenBy(c => c.Id),
         ("email", true) => candidates.OrderByDescending(c => c.EmailNormalized).ThenBy(c => c.Id),
         ("city", false) => candidates.OrderBy(c => c.City).ThenBy(c => c.Id),

@@ -33,6 +33,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
         var errors = new ValidationErrors();
         email = email.Trim();
         ValidateIdentity(email, displayName, errors);
+        PasswordPolicy.Validate(password, errors);
         if (!Roles.IsKnown(role)) errors.Add("role", Messages.InvalidValue);
         errors.ThrowIfAny();
 

@@ -72,13 +72,24 @@ public sealed class ModelDescriptor
         foreach (var (field, value) in values) field.SetValue(entity, value);
     }
 
-    /// A null where a new row has a value (a list, a required text, the fit profile) means "the default":
-    /// callers such as JSON clients may send null, and the rules never see it.
-    public void ReplaceNullsWithDefaults(object entity)
+    /// Evens out "no value": a null where a new row has a value (a list, a required text, the fit profile) becomes
+    /// that default, and blank text in an optional field becomes null. Forms and JSON clients differ here; the rules must not.
+    public void NormalizeEmptyValues(object entity)
     {
         var blank = Activator.CreateInstance(EntityType)!;
-        foreach (var field in Fields.Where(f => f.IsWritable && f.GetValue(entity) is null))
-            if (field.GetValue(blank) is { } fallback) field.SetValue(entity, fallback);
+        foreach (var field in Fields.Where(f => f.IsWritable))
+        {
+            var fallback = field.GetValue(blank);
+            switch (field.GetValue(entity))
+            {
+                case null when fallback is not null:
+                    field.SetValue(entity, fallback);
+                    break;
+                case string text when fallback is null && string.IsNullOrWhiteSpace(text):
+                    field.SetValue(entity, null);
+                    break;
+            }
+        }
     }
 
     /// Copies every writable field, e.g. from an edited form copy onto the tracked row.

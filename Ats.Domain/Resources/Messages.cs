@@ -39,6 +39,7 @@ public static class Messages
     public static string NotYourself => Get(nameof(NotYourself));
     public static string ExpiryOutOfRange => Get(nameof(ExpiryOutOfRange));
     public static string UnknownScope(string scopes) => Format(nameof(UnknownScope), scopes);
+    public static string PasswordTooShort(int min) => Format(nameof(PasswordTooShort), min);
     public static string TooLong(int max) => Format(nameof(TooLong), max);
     public static string TooManyItems(int max) => Format(nameof(TooManyItems), max);
     public static string OutOfRange(int min, int max) => Format(nameof(OutOfRange), min, max);

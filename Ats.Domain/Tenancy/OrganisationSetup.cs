@@ -25,6 +25,7 @@ public sealed class OrganisationSetup(IServiceScopeFactory scopes, TimeProvider 
         if (string.IsNullOrWhiteSpace(organisation)) errors.Add("organisation", Messages.Required);
         else if (organisation.Trim().Length > 200) errors.Add("organisation", Messages.TooLong(200));
         UserAdministration.ValidateIdentity(email.Trim(), displayName, errors);
+        PasswordPolicy.Validate(password, errors);
         errors.ThrowIfAny();
 
         await using var scope = scopes.CreateAsyncScope();

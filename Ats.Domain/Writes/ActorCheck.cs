@@ -3,7 +3,7 @@ using Ats.Domain.Identity;
 
 namespace Ats.Domain.Writes;
 
-/// A session or token can outlive a change of its user: every write re-checks that the user is still active,
+/// A session or token can outlive a change of its user: every read and write re-checks that the user is still active,
 /// in this tenant, and still holds the role the actor claims.
 internal static class ActorCheck
 {

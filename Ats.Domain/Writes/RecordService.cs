@@ -19,7 +19,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         await using var db = await OpenAsync(actor, ct);
         var now = Now;
         model.ResetServerOwned(row);
-        model.ReplaceNullsWithDefaults(row);
+        model.NormalizeEmptyValues(row);
         row.Id = Guid.CreateVersion7();
         row.TenantId = actor.TenantId;
         row.CreatedAt = row.UpdatedAt = now;
@@ -45,7 +45,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         change(row);
         ModelDescriptor.Restore(row, serverOwned); // whatever the caller touched, only the rules set these
         row.TenantId = tenant;
-        model.ReplaceNullsWithDefaults(row);
+        model.NormalizeEmptyValues(row);
         db.ChangeTracker.DetectChanges();
 
         var now = Now;
@@ -72,12 +72,12 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         await CommitAsync(db, actor, now, ct);
     }
 
-    /// Runs a read over the rows the actor may see (tenant, role rules, token scope), untracked.
+    /// Runs a read over the rows the actor may see (tenant, role rules, token scope), untracked; like a write,
+    /// it re-checks that the user is still active in that role.
     public async Task<TResult> ReadAsync<T, TResult>(Actor actor, Func<IQueryable<T>, ReadContext, Task<TResult>> query,
         CancellationToken ct = default) where T : TenantEntity
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.TenantId = actor.TenantId;
+        await using var db = await OpenAsync(actor, ct);
         var reads = new ReadContext(db, actor);
         return await query(reads.Rows<T>(), reads);
     }

@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddAtsDomain(connectionString);
-        services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 10)
+        services.AddIdentityCore<AppUser>(PasswordPolicy.Apply)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AtsDbContext>();
         return services.BuildServiceProvider();

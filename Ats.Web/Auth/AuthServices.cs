@@ -29,7 +29,7 @@ public static class AuthServices
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
+                PasswordPolicy.Apply(o);
                 o.Lockout.MaxFailedAccessAttempts = 10;
                 o.SignIn.RequireConfirmedAccount = false;
             })

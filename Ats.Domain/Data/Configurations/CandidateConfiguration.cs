@@ -15,9 +15,10 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         b.Property(c => c.Email).HasMaxLength(254);
         b.Property(c => c.EmailNormalized).HasMaxLength(254);
         b.Property(c => c.SearchText).HasMaxLength(1000);
+        b.Property(c => c.SortName).HasMaxLength(210);
         b.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.TenantId, c.EmailNormalized }).IsUnique();
-        b.HasIndex(c => new { c.TenantId, c.LastName, c.FirstName });
+        b.HasIndex(c => new { c.TenantId, c.SortName });
         b.HasIndex(c => new { c.TenantId, c.CreatedAt });
         b.HasIndex(c => new { c.TenantId, c.ExternalId });
     }

@@ -137,6 +137,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("TEXT");
 
@@ -168,7 +173,7 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ExternalId");
 
-                    b.HasIndex("TenantId", "LastName", "FirstName");
+                    b.HasIndex("TenantId", "SortName");
 
                     b.ToTable("Candidates");
                 });

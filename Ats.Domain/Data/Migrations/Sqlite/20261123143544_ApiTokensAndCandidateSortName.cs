@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ats.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ApiTokens : Migration
+    public partial class ApiTokensAndCandidateSortName : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Candidates_TenantId_LastName_FirstName",
+                table: "Candidates");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SortName",
+                table: "Candidates",
+                type: "TEXT",
+                maxLength: 210,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new
@@ -58,6 +70,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Candidates_TenantId_SortName",
+                table: "Candidates",
+                columns: new[] { "TenantId", "SortName" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_Hash",
                 table: "ApiTokens",
                 column: "Hash",
@@ -82,6 +99,19 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SystemSettings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Candidates_TenantId_SortName",
+                table: "Candidates");
+
+            migrationBuilder.DropColumn(
+                name: "SortName",
+                table: "Candidates");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_TenantId_LastName_FirstName",
+                table: "Candidates",
+                columns: new[] { "TenantId", "LastName", "FirstName" });
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ats.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AtsDbContext))]
-    [Migration("20261123143324_ApiTokens")]
-    partial class ApiTokens
+    [Migration("20261123143544_ApiTokensAndCandidateSortName")]
+    partial class ApiTokensAndCandidateSortName
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -140,6 +140,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("TEXT");
 
@@ -171,7 +176,7 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ExternalId");
 
-                    b.HasIndex("TenantId", "LastName", "FirstName");
+                    b.HasIndex("TenantId", "SortName");
 
                     b.ToTable("Candidates");
                 });

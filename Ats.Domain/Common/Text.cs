@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ats.Domain.Common;
+
+public static class Text
+{
+    /// Lower case without accents ("Özdemir" → "ozdemir"): a byte-wise sort then matches the dictionary order people expect.
+    public static string SortKey(string value)
+    {
+        var decomposed = value.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var key = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) key.Append(c == 'ß' ? "ss" : c.ToString());
+        return key.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
