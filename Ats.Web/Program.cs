@@ -13,7 +13,7 @@ builder.Services.AddAtsDomain(builder.Configuration.GetConnectionString("Ats"));
 builder.Services.AddAtsAuthentication();
 builder.Services.AddAtsLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
 var app = builder.Build();
 

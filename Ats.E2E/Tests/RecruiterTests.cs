@@ -56,6 +56,10 @@ public sealed class RecruiterTests(BrowserFixture browser)
         await Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
         await page.GotoAsync("/audit");
         await Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
+        await page.GotoAsync("/jobs/new");
+        await Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
+        await page.GotoAsync("/candidates/new");
+        await Expect(page.GetByText("You do not have access to this page.")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -78,7 +82,7 @@ public sealed class RecruiterTests(BrowserFixture browser)
         var latest = page.GetByTestId("audit-table").Locator("tbody tr").First;
         await Expect(latest).ToContainTextAsync("Anna Admin");
         await Expect(latest).ToContainTextAsync("title");
-        await Expect(latest).ToContainTextAsync("ui");
+        await Expect(latest).ToContainTextAsync("Web app");
     }
 
     [Fact]

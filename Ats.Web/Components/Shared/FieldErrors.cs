@@ -11,6 +11,10 @@ public sealed class FieldErrors
     public bool Has(string field) => _errors.ContainsKey(field);
     public string this[string field] => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : "";
 
-    public void Set(ValidationException exception) => _errors = exception.Errors;
-    public void Clear() => _errors = new Dictionary<string, string[]>();
+    /// Changes with every result. A form keys its inputs on it (@key), so each answer is shown afresh: MudBlazor inputs
+    /// keep their own error state once the user types, and would not show a second error of the same field.
+    public int Version { get; private set; }
+
+    public void Set(ValidationException exception) => (_errors, Version) = (exception.Errors, Version + 1);
+    public void Clear() => (_errors, Version) = (new Dictionary<string, string[]>(), Version + 1);
 }

@@ -53,4 +53,33 @@ public static class Labels
         "hiring_manager" => "Hiring manager",
         _ => role,
     };
+
+    public static string Model(string model) => model switch
+    {
+        "job" => "Job",
+        "candidate" => "Candidate",
+        "application" => "Application",
+        "application_note" => "Note",
+        "email_template" => "Email template",
+        "evaluation" => "Scorecard",
+        "interview" => "Interview",
+        "message" => "Message",
+        "offer" => "Offer",
+        "source" => "Source",
+        "task" => "Task",
+        "user" => "User",
+        "token" => "Access token",
+        _ => model,
+    };
+
+    public static string Channel(string channel) => channel switch
+    {
+        "ui" => "Web app",
+        "api" => "REST API",
+        "ws" => "WebSocket",
+        "mcp" => "MCP",
+        "v1" => "Automation API",
+        "system" => "System",
+        _ => channel,
+    };
 }

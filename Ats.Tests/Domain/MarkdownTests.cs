@@ -1,0 +1,59 @@
+using AngleSharp.Html.Parser;
+using Ats.Domain.Common;
+
+namespace Ats.Tests.Domain;
+
+public sealed class MarkdownTests
+{
+    public static TheoryData<string> Attacks => new()
+    {
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[click](  javascript:alert(1))",
+        "[click](vbscript:msgbox(1))",
+        "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "![x](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<svg onload=alert(1)>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "<body onload=alert(1)>",
+        "[x](https://ok.example \"title\" onmouseover=alert(1))",
+        "<details open ontoggle=alert(1)>",
+        "`<script>` in code is text: ```<script>alert(1)</script>```",
+        "<<script>script>alert(1)<</script>/script>",
+    };
+
+    [Theory]
+    [MemberData(nameof(Attacks))]
+    public void NothingExecutableSurvives(string markdown)
+    {
+        // Judge the markup as a browser parses it: escaped text such as "&lt;script&gt;" is harmless.
+        var document = new HtmlParser().ParseDocument(Markdown.ToSafeHtml(markdown));
+        var elements = document.Body!.QuerySelectorAll("*");
+
+        Assert.Empty(document.QuerySelectorAll("script, iframe, svg, object, embed, style, details, body body"));
+        foreach (var element in elements)
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{element.TagName} {attribute.Name}");
+                Assert.NotEqual("style", attribute.Name);
+                if (attribute.Name is "href" or "src")
+                    Assert.Matches("^(https?|mailto):", attribute.Value.Trim().ToLowerInvariant());
+            }
+    }
+
+    [Fact]
+    public void OrdinaryMarkdownBecomesHtml()
+    {
+        var html = Markdown.ToSafeHtml("## Über uns\n\n- **Remote** möglich\n- [Website](https://muster.example)");
+
+        Assert.Contains("<h2", html);
+        Assert.Contains("Über uns", html);
+        Assert.Contains("<strong>Remote</strong>", html);
+        Assert.Contains("href=\"https://muster.example\"", html);
+        Assert.Contains("rel=\"noopener noreferrer nofollow\"", html);
+    }
+}
