@@ -1,5 +1,7 @@
 using Ats.Domain;
 using Ats.Domain.Data;
+using Ats.Domain.Tokens;
+using Ats.Web.Api.Xapi;
 using Ats.Web.Auth;
 using Ats.Web.Components;
 using Ats.Web.Hosting;
@@ -13,6 +15,9 @@ builder.Services.AddAtsDomain(builder.Configuration.GetConnectionString("Ats"));
 builder.Services.AddAtsAuthentication();
 builder.Services.AddAtsLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddXapi();
+builder.Services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>(),
+    sp.GetRequiredService<TimeProvider>(), builder.Configuration["Ats:Jwt:SigningKey"]));
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
 var app = builder.Build();
@@ -20,11 +25,15 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>()
     .InitializeAsync(settings.SeedDemoData ?? app.Environment.IsDevelopment());
 
-// No stack trace reaches a user, in any environment: errors render the friendly error page.
-app.UseExceptionHandler("/error", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseXapi();
+// No stack trace reaches a user, in any environment: errors render the friendly error page.
+app.UseWhen(http => !XapiApi.IsApi(http), ui =>
+{
+    ui.UseExceptionHandler("/error", createScopeForErrors: true);
+    ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+});
 app.UseMiddleware<FirstRunRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -33,6 +42,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
+app.MapXapi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -15,6 +15,7 @@ public sealed class ModelDescriptor
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, // a typo inside fit_profile is an error, not a silent no-op
     };
 
     private readonly Dictionary<string, FieldDescriptor> _byName;

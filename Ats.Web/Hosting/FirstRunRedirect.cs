@@ -23,5 +23,6 @@ public sealed class FirstRunRedirect(RequestDelegate next, OrganisationSetup set
 
     private static bool IsPage(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) && !Path.HasExtension(request.Path.Value) && !request.Path.StartsWithSegments("/_blazor")
-        && !request.Path.StartsWithSegments("/_framework") && !request.Path.StartsWithSegments("/_content");
+        && !request.Path.StartsWithSegments("/_framework") && !request.Path.StartsWithSegments("/_content")
+        && !request.Path.StartsWithSegments("/xapi2");
 }

@@ -1,0 +1,102 @@
+using Ats.Domain.Candidates;
+using Ats.Domain.Interviews;
+using Ats.Domain.Jobs;
+using Ats.Domain.Mail;
+using Ats.Domain.Notes;
+using Ats.Domain.Offers;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Scorecards;
+using Ats.Domain.Sources;
+using Ats.Domain.Tasks;
+using Ats.Domain.Writes;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Ats.Web.Api.Xapi;
+
+/// The public REST API under /xapi2: bearer tokens, problem documents for every error, one set of handlers for all models.
+public static class XapiApi
+{
+    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/xapi2");
+
+    public static IServiceCollection AddXapi(this IServiceCollection services)
+    {
+        services.AddSingleton<ModelApi<Job>>().AddSingleton<ModelApi<Candidate>>().AddSingleton<ModelApi<Application>>()
+            .AddSingleton<ModelApi<ApplicationNote>>().AddSingleton<ModelApi<EmailTemplate>>().AddSingleton<ModelApi<Evaluation>>()
+            .AddSingleton<ModelApi<Interview>>().AddSingleton<ModelApi<Message>>().AddSingleton<ModelApi<Offer>>()
+            .AddSingleton<ModelApi<Source>>().AddSingleton<ModelApi<TaskItem>>();
+        return services;
+    }
+
+    /// Errors on /xapi2 are problem documents, never HTML; then the bearer token decides who acts.
+    public static void UseXapi(this IApplicationBuilder app) => app.UseWhen(IsApi, api =>
+    {
+        // Integrators get English unless they ask for German; the app's own default (German) is for people.
+        api.Use((http, next) =>
+        {
+            if (!http.Request.Headers.AcceptLanguage.ToString().StartsWith("de", StringComparison.OrdinalIgnoreCase))
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("en-GB");
+            return next(http);
+        });
+        api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedAsync });
+        api.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var (code, detail) = http.Response.StatusCode switch
+            {
+                404 => ("not_found", "No such route. See /xapi2/docs."),
+                405 => ("method_not_allowed", $"{http.Request.Method} is not allowed here."),
+                _ => ("error", "The request failed."),
+            };
+            await Problems.WriteAsync(http, http.Response.StatusCode, code, detail);
+        });
+        api.UseMiddleware<BearerAuthentication>();
+    });
+
+    public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder app)
+    {
+        var data = app.MapGroup("/xapi2/data/{model}").AddEndpointFilter(TranslateErrors);
+        data.MapGet("", (string model, HttpContext http) => With(http, model, api => api.ListAsync(http)));
+        data.MapPost("", (string model, HttpContext http) => With(http, model, api => api.CreateAsync(http)));
+        data.MapGet("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.GetAsync(http, ParseId(id))));
+        data.MapPatch("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.UpdateAsync(http, ParseId(id))));
+        data.MapDelete("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.DeleteAsync(http, ParseId(id))));
+        TokenApi.Map(app.MapGroup("/xapi2").AddEndpointFilter(TranslateErrors));
+        return app;
+    }
+
+    private static Task<IResult> With(HttpContext http, string model, Func<IModelApi, Task<IResult>> handle)
+    {
+        var type = Ats.Domain.Models.ModelCatalog.Find(model)?.EntityType
+            ?? throw new BodyException(404, "unknown_model", $"There is no model '{model}'. Models: "
+                + string.Join(", ", Ats.Domain.Models.ModelCatalog.All.Select(m => m.Name)) + ".");
+        var api = (IModelApi)http.RequestServices.GetRequiredService(typeof(ModelApi<>).MakeGenericType(type));
+        return handle(api);
+    }
+
+    private static Guid ParseId(string id) =>
+        Guid.TryParse(id, out var value) ? value : throw new BodyException(400, "invalid_id", $"'{id}' is not a UUID.");
+
+    private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            return await next(context);
+        }
+        catch (BodyException ex)
+        {
+            return Problems.Of(http, ex.Status, ex.Code, ex.Message, ex.Errors);
+        }
+        catch (DomainException ex)
+        {
+            return Problems.From(http, ex, IfMatch.WasSent(http));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Problems.Of(http, ex.StatusCode, "bad_request", ex.Message);
+        }
+    }
+
+    private static Task WriteUnexpectedAsync(HttpContext http) =>
+        Problems.WriteAsync(http, 500, "internal_error", "Something went wrong on our side. Quote the trace_id when you report it.");
+}
