@@ -14,7 +14,7 @@ public sealed class ModelDescriptor
     public static readonly JsonSerializerOptions WireJson = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false), new NormalizedDecimalConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, // a typo inside fit_profile is an error, not a silent no-op
     };
 
