@@ -15,7 +15,7 @@ builder.Services.AddAtsDomain(builder.Configuration.GetConnectionString("Ats"));
 builder.Services.AddAtsAuthentication();
 builder.Services.AddAtsLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddXapi();
+builder.Services.AddXapi(builder.Configuration);
 builder.Services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>(),
     sp.GetRequiredService<TimeProvider>(), builder.Configuration["Ats:Jwt:SigningKey"]));
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);

@@ -26,7 +26,12 @@ public sealed class JwtTokens(IDbContextFactory<AtsDbContext> dbFactory, TimePro
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
-            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = userId.ToString(), [TenantClaim] = tenantId.ToString() },
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = userId.ToString(),
+                [TenantClaim] = tenantId.ToString(),
+                [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString(), // two logins in one second are two tokens
+            },
             SigningCredentials = new SigningCredentials(await KeyAsync(ct), SecurityAlgorithms.HmacSha256),
         });
     }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ats.Tests.Support;
 
 /// The real host on a temporary SQLite file (in-memory test server). Several factories may share one file.
-public sealed partial class AppFactory(string databasePath, bool seedDemoData = true) : WebApplicationFactory<Program>
+public sealed partial class AppFactory(string databasePath, bool seedDemoData = true, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ats-web-{Guid.NewGuid():N}.db");
 
@@ -16,6 +17,10 @@ public sealed partial class AppFactory(string databasePath, bool seedDemoData = 
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Ats", $"Data Source={databasePath}");
         builder.UseSetting("Ats:SeedDemoData", seedDemoData.ToString());
+        // Many tests share one host and one (test server) address; only the rate-limit tests want small limits.
+        builder.UseSetting("Ats:RateLimits:PerIpPerMinute", "100000");
+        builder.UseSetting("Ats:RateLimits:PerTokenPerMinute", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     public AtsDbContext Db(Guid? tenantId = null)

@@ -18,8 +18,9 @@ public static class XapiApi
 {
     public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/xapi2");
 
-    public static IServiceCollection AddXapi(this IServiceCollection services)
+    public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
+        RateLimits.AddXapiRateLimits(services, configuration);
         services.AddSingleton<ModelApi<Job>>().AddSingleton<ModelApi<Candidate>>().AddSingleton<ModelApi<Application>>()
             .AddSingleton<ModelApi<ApplicationNote>>().AddSingleton<ModelApi<EmailTemplate>>().AddSingleton<ModelApi<Evaluation>>()
             .AddSingleton<ModelApi<Interview>>().AddSingleton<ModelApi<Message>>().AddSingleton<ModelApi<Offer>>()
@@ -49,6 +50,13 @@ public static class XapiApi
             };
             await Problems.WriteAsync(http, http.Response.StatusCode, code, detail);
         });
+        api.Use((http, next) =>
+        {
+            var limits = http.RequestServices.GetRequiredService<RateLimits>();
+            http.Response.OnStarting(() => { limits.AddHeaders(http); return Task.CompletedTask; });
+            return next(http);
+        });
+        api.UseRateLimiter(); // before the token is checked: guessing tokens is limited too
         api.UseMiddleware<BearerAuthentication>();
     });
 

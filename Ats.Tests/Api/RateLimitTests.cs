@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Ats.Domain.Demo;
+using Ats.Tests.Support;
+
+namespace Ats.Tests.Api;
+
+/// Limits come from configuration; each test gets its own host, so its windows start empty.
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private readonly string _path = AppFactory.NewDatabasePath();
+    private AppFactory _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = new AppFactory(_path, settings: new Dictionary<string, string>
+        {
+            ["Ats:RateLimits:PerTokenPerMinute"] = "3",
+            ["Ats:RateLimits:PerIpPerMinute"] = "8",
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        AppFactory.DeleteDatabase(_path);
+    }
+
+    private async Task<HttpClient> ClientWithJwtAsync()
+    {
+        var login = await _app.CreateClient().PostAsJsonAsync("/xapi2/auth/token", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.Password });
+        var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
+        return client;
+    }
+
+    [Fact]
+    public async Task ATokenOverItsLimitGets429WithRetryAfterWhileAnotherTokenGoesOn()
+    {
+        var first = await ClientWithJwtAsync();
+        var second = await ClientWithJwtAsync();
+
+        for (var i = 3; i > 0; i--)
+        {
+            var ok = await first.GetAsync("/xapi2/data/source");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            Assert.Equal("3", ok.Headers.GetValues("RateLimit-Limit").Single());
+            Assert.Equal((i - 1).ToString(), ok.Headers.GetValues("RateLimit-Remaining").Single());
+            Assert.InRange(int.Parse(ok.Headers.GetValues("RateLimit-Reset").Single()), 1, 60);
+        }
+        var limited = await first.GetAsync("/xapi2/data/source");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("rate_limited", (await limited.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/xapi2/data/source")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAddressOverItsLimitGets429WhateverTheToken()
+    {
+        var anonymous = _app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 9; i++) statuses.Add((await anonymous.GetAsync("/xapi2/data/source")).StatusCode);
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 8).Append(HttpStatusCode.TooManyRequests), statuses);
+        // Signing in is refused too from that address: guessing passwords is limited like guessing tokens.
+        var login = await anonymous.PostAsJsonAsync("/xapi2/auth/token", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, login.StatusCode);
+    }
+}

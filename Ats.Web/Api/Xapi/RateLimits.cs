@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Ats.Web.Api.Xapi;
+
+/// Ats:RateLimits: requests per minute for each token and for each client address.
+public sealed class RateLimitSettings
+{
+    public int PerTokenPerMinute { get; set; } = 600;
+    public int PerIpPerMinute { get; set; } = 1200;
+}
+
+/// Fixed one-minute windows per token and per IP through ASP.NET Core's rate limiter, answering 429 (not its default 503)
+/// with Retry-After and a problem document, and RateLimit-Limit/-Remaining/-Reset on every /xapi2 response.
+public sealed class RateLimits
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly RateLimitSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _windowStarts = new();
+
+    public RateLimits(RateLimitSettings settings, TimeProvider clock)
+    {
+        (_settings, _clock) = (settings, clock);
+        PerIp = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            Partition("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), settings.PerIpPerMinute));
+        PerToken = PartitionedRateLimiter.Create<HttpContext, string>(http => TokenKey(http) is { } key
+            ? Partition(key, settings.PerTokenPerMinute)
+            : RateLimitPartition.GetNoLimiter("anonymous"));
+    }
+
+    public PartitionedRateLimiter<HttpContext> PerIp { get; }
+    public PartitionedRateLimiter<HttpContext> PerToken { get; }
+
+    public static IServiceCollection AddXapiRateLimits(IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Ats:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        services.AddSingleton(sp => new RateLimits(settings, sp.GetRequiredService<TimeProvider>()));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((options, limits) =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(limits.PerIp, limits.PerToken);
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                await Problems.WriteAsync(context.HttpContext, 429, "rate_limited",
+                    $"Too many requests. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
+            };
+        });
+        return services;
+    }
+
+    /// Adds the RateLimit-* headers from the tighter of the two windows, as the response starts.
+    public void AddHeaders(HttpContext http)
+    {
+        var ip = (PerIp.GetStatistics(http)?.CurrentAvailablePermits ?? _settings.PerIpPerMinute, _settings.PerIpPerMinute, "ip:" + http.Connection.RemoteIpAddress);
+        var token = TokenKey(http) is { } key
+            ? (PerToken.GetStatistics(http)?.CurrentAvailablePermits ?? _settings.PerTokenPerMinute, _settings.PerTokenPerMinute, key)
+            : ip;
+        var (remaining, limit, partition) = token.Item1 < ip.Item1 ? token : ip;
+        http.Response.Headers["RateLimit-Limit"] = limit.ToString();
+        http.Response.Headers["RateLimit-Remaining"] = Math.Max(0, remaining).ToString();
+        http.Response.Headers["RateLimit-Reset"] = SecondsToReset(partition).ToString();
+    }
+
+    private RateLimitPartition<string> Partition(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, k =>
+        {
+            _windowStarts[k] = _clock.GetUtcNow();
+            return new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true };
+        });
+
+    private int SecondsToReset(string partition)
+    {
+        if (!_windowStarts.TryGetValue(partition, out var start)) return (int)Window.TotalSeconds;
+        var intoWindow = (_clock.GetUtcNow() - start).Ticks % Window.Ticks;
+        return Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(Window.Ticks - intoWindow).TotalSeconds));
+    }
+
+    /// Partitions by a hash of the bearer token, so the limit holds before (and whether or not) the token is valid.
+    private static string? TokenKey(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7
+            ? "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim())))[..32]
+            : null;
+    }
+}
