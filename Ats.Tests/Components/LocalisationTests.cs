@@ -13,7 +13,7 @@ public sealed partial class LocalisationTests
 
     private static IEnumerable<string> KeysUsedInComponents() =>
         Directory.EnumerateFiles(Path.Combine(WebProject, "Components"), "*.razor", SearchOption.AllDirectories)
-            .SelectMany(file => LocaliserCall().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .SelectMany(file => LocaliserCall().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"")))
             .Concat(LabelText().Matches(File.ReadAllText(Path.Combine(WebProject, "Components/Shared/Labels.cs"))).Select(m => m.Groups[1].Value))
             .Distinct();
 
@@ -33,7 +33,7 @@ public sealed partial class LocalisationTests
     public void GermanAndEnglishHaveTheSameKeys() =>
         Assert.Equal(ResourceKeys("SharedResource.resx").Order(), ResourceKeys("SharedResource.de.resx").Order());
 
-    [GeneratedRegex("L\\[\"([^\"]+)\"[\\],]")]
+    [GeneratedRegex("L\\[\"((?:[^\"\\\\]|\\\\.)+)\"[\\],]")]
     private static partial Regex LocaliserCall();
 
     [GeneratedRegex("=> \"([^\"]+)\"")]

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Ats.E2E.Pages;
+using Ats.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ats.E2E.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IntegrationsTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task AnAdminCreatesATokenSeesItOnceAndItWorksAgainstTheApi()
+    {
+        var page = await browser.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin@demo.example", "Passw0rd!demo");
+        await new AppShell(page).NavLink("Integrations").ClickAsync();
+        await AppShell.WaitForCircuitAsync(page);
+
+        await page.GetByTestId("token-new").ClickAsync();
+        await page.GetByTestId("token-name").FillAsync("Data warehouse");
+        await page.GetByTestId("job:read").ClickAsync();
+        await page.GetByTestId("token-create").ClickAsync();
+        var token = await page.GetByTestId("token-value").InputValueAsync();
+        Assert.Matches("^pat_[0-9A-Za-z]{38}$", token);
+        await page.GetByTestId("token-done").ClickAsync();
+
+        var row = page.GetByTestId("token-table").Locator("tbody tr", new() { HasText = "Data warehouse" });
+        await Expect(row).ToContainTextAsync(token[..12]);
+        Assert.DoesNotContain(token, await page.ContentAsync()); // shown once, never again
+
+        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/xapi2/data/job")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/xapi2/data/candidate")).StatusCode);
+
+        await row.GetByTestId("token-revoke").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Revoked");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/xapi2/data/job")).StatusCode);
+    }
+}
