@@ -69,6 +69,8 @@ public static class XapiApi
         data.MapPatch("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.UpdateAsync(http, ParseId(id))));
         data.MapDelete("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.DeleteAsync(http, ParseId(id))));
         TokenApi.Map(app.MapGroup("/xapi2").AddEndpointFilter(TranslateErrors));
+        var openApi = OpenApiDocument.Build().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        app.MapGet("/xapi2/openapi.json", () => Results.Text(openApi, "application/json"));
         return app;
     }
 
