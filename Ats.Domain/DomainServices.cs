@@ -19,8 +19,9 @@ public static class DomainServices
     /// The domain: one context factory (one short-lived context per operation) and the services every surface shares.
     public static IServiceCollection AddAtsDomain(this IServiceCollection services, string? connectionString)
     {
-        services.AddDbContextFactory<AtsDbContext>(o => o.UseSqlite(connectionString ?? DefaultConnectionString,
-            sqlite => sqlite.MigrationsAssembly(typeof(AtsDbContext).Assembly.FullName)));
+        services.AddDbContextFactory<AtsDbContext>(o => o
+            .UseSqlite(connectionString ?? DefaultConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AtsDbContext).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmas()));
         // Identity's stores need a scoped context; it comes from the same factory.
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);

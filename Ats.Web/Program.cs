@@ -25,15 +25,13 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>()
     .InitializeAsync(settings.SeedDemoData ?? app.Environment.IsDevelopment());
 
+// No stack trace reaches a user, in any environment: errors render the friendly error page.
+// (/xapi2 handles its own errors first, as problem documents; these see only what it leaves alone.)
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseRequestLocalization();
 app.UseXapi();
-// No stack trace reaches a user, in any environment: errors render the friendly error page.
-app.UseWhen(http => !XapiApi.IsApi(http), ui =>
-{
-    ui.UseExceptionHandler("/error", createScopeForErrors: true);
-    ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-});
 app.UseMiddleware<FirstRunRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -43,6 +41,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapXapi();
+if (settings.BenchmarkCeiling) app.MapBenchmarkCeiling();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

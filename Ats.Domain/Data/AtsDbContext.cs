@@ -54,6 +54,8 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
             {
                 builder.Entity(type).HasQueryFilter(TenantFilter(type));
                 builder.Entity(type).Property(nameof(Entity.Version)).IsConcurrencyToken();
+                // Lists default to newest first and page on (created_at, id): one index serves that order without a sort.
+                builder.Entity(type).HasIndex(nameof(TenantEntity.TenantId), nameof(Entity.CreatedAt), nameof(Entity.Id));
             }
         }
         builder.Entity<AuditEntry>().HasQueryFilter(a => a.TenantId == TenantId);

@@ -7,4 +7,7 @@ public sealed class AtsSettings
 
     /// Seed the demo organisation into an empty database. Null: only in Development.
     public bool? SeedDemoData { get; set; }
+
+    /// Serve /bench/ceiling, the constant-JSON baseline of the API benchmark (tools/bench.sh). Off by default.
+    public bool BenchmarkCeiling { get; set; }
 }

@@ -19,7 +19,6 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         b.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.TenantId, c.EmailNormalized }).IsUnique();
         b.HasIndex(c => new { c.TenantId, c.SortName });
-        b.HasIndex(c => new { c.TenantId, c.CreatedAt });
         b.HasIndex(c => new { c.TenantId, c.ExternalId });
     }
 }

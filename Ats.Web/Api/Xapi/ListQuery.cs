@@ -65,7 +65,8 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
         var keys = Sort.Count > 0 ? Sort : [(ModelCatalog.For<T>().Field("created_at")!, true)];
         IOrderedQueryable<T>? ordered = null;
         foreach (var (field, descending) in keys) ordered = OrderBy(ordered ?? rows, field.Property, descending, ordered is null);
-        return ordered!.ThenBy(r => r.Id); // a total order: pages never repeat or skip a row
+        // The id makes the order total, so pages never repeat or skip a row; same direction as the last key, so an index serves both.
+        return keys[^1].Descending ? ordered!.ThenByDescending(r => r.Id) : ordered!.ThenBy(r => r.Id);
     }
 
     private static IOrderedQueryable<T> OrderBy<T>(IQueryable<T> rows, PropertyInfo property, bool descending, bool first)
@@ -83,14 +84,13 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
         return (IOrderedQueryable<T>)rows.Provider.CreateQuery<T>(call);
     }
 
+    /// field = a OR field = b …: plain comparisons the database can answer from an index (a list parameter would not).
     private static Expression<Func<T, bool>> AnyOf<T>(FieldDescriptor field, IReadOnlyList<object?> values)
     {
         var row = Expression.Parameter(typeof(T), "row");
-        var list = typeof(List<>).MakeGenericType(field.ClrType);
-        var typed = (System.Collections.IList)Activator.CreateInstance(list)!;
-        foreach (var value in values) typed.Add(value);
-        var contains = Expression.Call(Expression.Constant(typed), list.GetMethod(nameof(List<int>.Contains))!, Expression.Property(row, field.Property));
-        return Expression.Lambda<Func<T, bool>>(contains, row);
+        var property = Expression.Property(row, field.Property);
+        var matches = values.Select(value => (Expression)Expression.Equal(property, Expression.Constant(value, field.ClrType))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<T, bool>>(matches, row);
     }
 
     private static IReadOnlyList<(FieldDescriptor, bool)> ParseSort(ModelDescriptor model, string text)

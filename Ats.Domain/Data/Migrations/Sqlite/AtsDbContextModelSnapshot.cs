@@ -166,14 +166,14 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TenantId", "CreatedAt");
-
                     b.HasIndex("TenantId", "EmailNormalized")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "ExternalId");
 
                     b.HasIndex("TenantId", "SortName");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("Candidates");
                 });
@@ -344,6 +344,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "StartsAt");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("Interviews");
                 });
 
@@ -476,6 +478,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.ToTable("Jobs");
@@ -527,6 +531,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Stage");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("EmailTemplates");
                 });
@@ -598,6 +604,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CandidateId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("Messages");
                 });
 
@@ -639,6 +647,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.HasIndex("TenantId", "ParentKind", "ParentId", "Pinned");
 
@@ -707,6 +717,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("TenantId", "ApplicationId");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("Offers");
                 });
@@ -781,6 +793,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "CandidateId", "JobId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.HasIndex("TenantId", "Stage", "KanbanPosition");
 
                     b.HasIndex("TenantId", "JobId", "Stage", "KanbanPosition");
@@ -845,6 +859,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "ApplicationId", "InterviewerId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("Evaluations");
                 });
 
@@ -881,6 +897,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("Sources");
                 });
@@ -929,6 +947,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.HasIndex("TenantId", "ParentKind", "ParentId");
 
