@@ -16,7 +16,11 @@ public sealed class DatabaseInitializer(IDbContextFactory<AtsDbContext> dbFactor
         if (db.Database.IsSqlite()) PrepareSqliteFile(db.Database.GetConnectionString());
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers never wait for the writer
+            // Statistics let the planner pick the filter's index over the sort order's (a 50x difference on large lists).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
+        }
 
         foreach (var role in Roles.All.Where(r => !db.Roles.Any(x => x.Name == r)))
             db.Roles.Add(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7(), NormalizedName = role.ToUpperInvariant() });

@@ -48,6 +48,18 @@ public sealed class ModelDescriptor
         return json;
     }
 
+    /// The same object as <see cref="ToWire"/>, written straight to a stream: lists use this, without building nodes.
+    public void WriteWire(Utf8JsonWriter writer, object entity)
+    {
+        writer.WriteStartObject();
+        foreach (var field in Fields)
+        {
+            writer.WritePropertyName(field.Name);
+            JsonSerializer.Serialize(writer, field.GetValue(entity), field.ClrType, WireJson);
+        }
+        writer.WriteEndObject();
+    }
+
     private static JsonNode? WireValue(FieldDescriptor field, object entity) =>
         JsonSerializer.SerializeToNode(field.GetValue(entity), field.ClrType, WireJson);
 

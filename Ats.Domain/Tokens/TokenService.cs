@@ -110,7 +110,7 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
             row.LastUsedIp = ip;
             await db.SaveChangesAsync(ct);
         }
-        return (new Actor(user.Id, row.TenantId, user.Role, user.Name, Channel.Api, row.Scopes.ToHashSet()), null);
+        return (new Actor(user.Id, row.TenantId, user.Role, user.Name, Channel.Api, row.Scopes.ToHashSet()) { VerifiedAt = now }, null);
     }
 
     private static void RequireAdmin(Actor actor)

@@ -10,6 +10,10 @@ public enum Channel { Ui, Api, Ws, Mcp, V1, System }
 public sealed record Actor(Guid? UserId, Guid TenantId, string Role, string Name, Channel Channel,
     IReadOnlySet<string>? Scopes = null)
 {
+    /// When the user's active state and role were last read from the database for this actor. An API request builds
+    /// its actor from the database, so its operations need not read them again; a long-lived UI session re-checks.
+    public DateTime? VerifiedAt { get; init; }
+
     public bool IsAdmin => Role == Roles.Admin;
     public bool IsHiringManager => Role == Roles.HiringManager;
     public string ChannelName => SnakeCase<Channel>.Name(Channel);

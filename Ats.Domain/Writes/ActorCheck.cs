@@ -7,9 +7,12 @@ namespace Ats.Domain.Writes;
 /// in this tenant, and still holds the role the actor claims.
 internal static class ActorCheck
 {
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
+
     public static async Task RequireCurrentAsync(AtsDbContext db, Actor actor, CancellationToken ct)
     {
         if (actor.UserId is not { } userId) return; // system work at start-up
+        if (actor.VerifiedAt > DateTime.UtcNow - Fresh) return;
         var user = await UserDirectory.FindActiveAsync(db, userId, actor.TenantId, ct);
         if (user?.Role != actor.Role) throw ForbiddenException.Inactive();
     }

@@ -65,4 +65,14 @@ public sealed class ModelCatalogTests
         Assert.Equal(["go", "sql"], wire["tags"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.IsType<JsonArray>(wire["skills"]);
     }
+
+    [Fact]
+    public void StreamedAndBuiltWireObjectsAreTheSame()
+    {
+        var job = new Ats.Domain.Jobs.Job { Title = "Größe", MinPayRate = 65000.00m, StartDate = new DateOnly(2027, 1, 1), HiringManagerIds = [Guid.CreateVersion7()] };
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer)) ModelCatalog.Job.WriteWire(writer, job);
+
+        Assert.Equal(ModelCatalog.Job.ToWire(job).ToJsonString(), System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
 }

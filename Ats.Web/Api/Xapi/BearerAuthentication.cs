@@ -61,7 +61,7 @@ public sealed class BearerAuthentication(RequestDelegate next, TokenService toke
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await UserDirectory.FindActiveAsync(db, userId, tenantId, ct);
         return user is null ? (null, "user_inactive", "The user behind this token is deactivated.")
-            : (new Actor(user.Id, tenantId, user.Role, user.Name, Channel.Api), null, null);
+            : (new Actor(user.Id, tenantId, user.Role, user.Name, Channel.Api) { VerifiedAt = DateTime.UtcNow }, null, null);
     }
 }
 

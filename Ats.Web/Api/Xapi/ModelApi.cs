@@ -31,10 +31,28 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
             return (page, count);
         }, http.RequestAborted);
 
-        var meta = new JsonObject { ["limit"] = query.Limit, ["offset"] = query.Offset, ["has_more"] = rows.Count > query.Limit };
-        if (total is { } t) meta["total"] = t;
-        var data = new JsonArray(rows.Take(query.Limit).Select(r => (JsonNode)Model.ToWire(r)).ToArray());
-        return Results.Json(new JsonObject { ["data"] = data, ["meta"] = meta });
+        return new ListResult(rows.Take(query.Limit).ToList(), query, rows.Count > query.Limit, total);
+    }
+
+    /// {"data":[…],"meta":{…}} written straight to the response.
+    private sealed class ListResult(List<T> rows, ListQuery query, bool hasMore, int? total) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await using var writer = new System.Text.Json.Utf8JsonWriter(http.Response.BodyWriter);
+            writer.WriteStartObject();
+            writer.WriteStartArray("data");
+            foreach (var row in rows) Model.WriteWire(writer, row);
+            writer.WriteEndArray();
+            writer.WriteStartObject("meta");
+            writer.WriteNumber("limit", query.Limit);
+            writer.WriteNumber("offset", query.Offset);
+            writer.WriteBoolean("has_more", hasMore);
+            if (total is { } count) writer.WriteNumber("total", count);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
     }
 
     public async Task<IResult> GetAsync(HttpContext http, Guid id)
