@@ -18,8 +18,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<AtsDbContext> dbFactor
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers never wait for the writer
-            // Statistics let the planner pick the filter's index over the sort order's (a 50x difference on large lists).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
+            // Statistics let the planner pick the filter's index over the sort order's (a 50x difference on large lists):
+            // a full ANALYZE the first time, then SQLite's own judgement of what changed enough.
+            var analyzed = await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(ct) > 0;
+            await db.Database.ExecuteSqlRawAsync(analyzed ? "PRAGMA optimize;" : "ANALYZE;", ct);
         }
 
         foreach (var role in Roles.All.Where(r => !db.Roles.Any(x => x.Name == r)))
