@@ -8,31 +8,16 @@ using Ats.Tests.Support;
 namespace Ats.Tests.Api;
 
 /// Limits come from configuration; each test gets its own host, so its windows start empty.
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests() : HostTest(seedDemoData: true, new Dictionary<string, string>
 {
-    private readonly string _path = AppFactory.NewDatabasePath();
-    private AppFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new AppFactory(_path, settings: new Dictionary<string, string>
-        {
-            ["Ats:RateLimits:PerTokenPerMinute"] = "3",
-            ["Ats:RateLimits:PerIpPerMinute"] = "8",
-        });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        AppFactory.DeleteDatabase(_path);
-    }
-
+    ["Ats:RateLimits:PerTokenPerMinute"] = "3",
+    ["Ats:RateLimits:PerIpPerMinute"] = "8",
+})
+{
     private async Task<HttpClient> ClientWithJwtAsync()
     {
-        var login = await _app.CreateClient().PostAsJsonAsync("/xapi2/auth/token", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.Password });
-        var client = _app.CreateClient();
+        var login = await App.CreateClient().PostAsJsonAsync("/xapi2/auth/token", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.Password });
+        var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
         return client;
     }
@@ -63,7 +48,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task AnAddressOverItsLimitGets429WhateverTheToken()
     {
-        var anonymous = _app.CreateClient();
+        var anonymous = App.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 9; i++) statuses.Add((await anonymous.GetAsync("/xapi2/data/source")).StatusCode);

@@ -1,7 +1,7 @@
 namespace Ats.Tests.Support;
 
 /// A test class with its own host on its own temporary SQLite file.
-public abstract class HostTest(bool seedDemoData) : IAsyncLifetime
+public abstract class HostTest(bool seedDemoData, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     private readonly string _path = AppFactory.NewDatabasePath();
 
@@ -9,7 +9,7 @@ public abstract class HostTest(bool seedDemoData) : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        App = new AppFactory(_path, seedDemoData);
+        App = new AppFactory(_path, seedDemoData, settings);
         return Task.CompletedTask;
     }
 
@@ -17,7 +17,7 @@ public abstract class HostTest(bool seedDemoData) : IAsyncLifetime
     protected async Task RestartAsync()
     {
         await App.DisposeAsync();
-        App = new AppFactory(_path, seedDemoData);
+        App = new AppFactory(_path, seedDemoData, settings);
         _ = App.Server;
     }
 

@@ -1,13 +1,3 @@
-using Ats.Domain.Candidates;
-using Ats.Domain.Interviews;
-using Ats.Domain.Jobs;
-using Ats.Domain.Mail;
-using Ats.Domain.Notes;
-using Ats.Domain.Offers;
-using Ats.Domain.Pipeline;
-using Ats.Domain.Scorecards;
-using Ats.Domain.Sources;
-using Ats.Domain.Tasks;
 using Ats.Domain.Writes;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -21,10 +11,8 @@ public static class XapiApi
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
         RateLimits.AddXapiRateLimits(services, configuration);
-        services.AddSingleton<ModelApi<Job>>().AddSingleton<ModelApi<Candidate>>().AddSingleton<ModelApi<Application>>()
-            .AddSingleton<ModelApi<ApplicationNote>>().AddSingleton<ModelApi<EmailTemplate>>().AddSingleton<ModelApi<Evaluation>>()
-            .AddSingleton<ModelApi<Interview>>().AddSingleton<ModelApi<Message>>().AddSingleton<ModelApi<Offer>>()
-            .AddSingleton<ModelApi<Source>>().AddSingleton<ModelApi<TaskItem>>();
+        foreach (var model in Ats.Domain.Models.ModelCatalog.All)
+            services.AddSingleton(typeof(ModelApi<>).MakeGenericType(model.EntityType));
         return services;
     }
 
