@@ -1,6 +1,5 @@
 using Ats.Domain;
 using Ats.Domain.Data;
-using Ats.Domain.Tokens;
 using Ats.Web.Api.Xapi;
 using Ats.Web.Auth;
 using Ats.Web.Components;
@@ -16,8 +15,6 @@ builder.Services.AddAtsAuthentication();
 builder.Services.AddAtsLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddXapi(builder.Configuration);
-builder.Services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>(),
-    sp.GetRequiredService<TimeProvider>(), builder.Configuration["Ats:Jwt:SigningKey"]));
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
 var app = builder.Build();

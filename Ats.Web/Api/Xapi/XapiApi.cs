@@ -1,4 +1,7 @@
+using Ats.Domain.Data;
+using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Ats.Web.Api.Xapi;
@@ -11,6 +14,8 @@ public static class XapiApi
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
         RateLimits.AddXapiRateLimits(services, configuration);
+        services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<IDbContextFactory<AtsDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), configuration["Ats:Jwt:SigningKey"]));
         foreach (var model in Ats.Domain.Models.ModelCatalog.All)
             services.AddSingleton(typeof(ModelApi<>).MakeGenericType(model.EntityType));
         return services;
