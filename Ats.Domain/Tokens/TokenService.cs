@@ -96,13 +96,21 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         if (!PatFormat.IsWellFormed(token)) return (null, TokenRefusal.Malformed);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hash = PatFormat.Hash(token);
-        var row = await db.ApiTokens.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Hash == hash, ct);
-        if (row is null) return (null, TokenRefusal.Unknown);
+        // One query for the token and its creator's current state: this runs on every API request.
+        var asActiveUser = UserDirectory.AsActiveUser(db);
+        var found = await db.ApiTokens.IgnoreQueryFilters().Where(t => t.Hash == hash)
+            .Select(t => new
+            {
+                Token = t,
+                User = db.Users.Where(u => u.Id == t.UserId && u.TenantId == t.TenantId && u.IsActive).Select(asActiveUser).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return (null, TokenRefusal.Unknown);
+        var (row, user) = (found.Token, found.User);
         var now = clock.GetUtcNow().UtcDateTime;
         if (row.RevokedAt is not null) return (null, TokenRefusal.Revoked);
         if (row.ExpiresAt <= now) return (null, TokenRefusal.Expired);
-        var user = await UserDirectory.FindActiveAsync(db, row.UserId, row.TenantId, ct);
-        if (user is null) return (null, TokenRefusal.UserInactive);
+        if (user is not { Role.Length: > 0 }) return (null, TokenRefusal.UserInactive);
 
         if (row.LastUsedAt is null || now - row.LastUsedAt > LastUseGranularity || row.LastUsedIp != ip)
         {

@@ -18,6 +18,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.KanbanPosition).HasMaxLength(64);
         b.HasIndex(a => new { a.TenantId, a.JobId, a.Stage, a.KanbanPosition });
         b.HasIndex(a => new { a.TenantId, a.Stage, a.KanbanPosition });
+        // "This job's applications in this stage, newest first": the integrators' most common list.
+        b.HasIndex(a => new { a.TenantId, a.JobId, a.Stage, a.CreatedAt, a.Id });
         b.HasIndex(a => new { a.TenantId, a.CandidateId, a.JobId }).IsUnique();
     }
 }

@@ -799,6 +799,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "JobId", "Stage", "KanbanPosition");
 
+                    b.HasIndex("TenantId", "JobId", "Stage", "CreatedAt", "Id");
+
                     b.ToTable("Applications");
                 });
 
