@@ -26,6 +26,18 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SystemSettings",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SystemSettings", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tenants",
                 columns: table => new
                 {
@@ -278,6 +290,40 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -372,6 +418,7 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     EmailNormalized = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", nullable: true),
                     SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
                     City = table.Column<string>(type: "TEXT", nullable: true),
@@ -624,6 +671,27 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_TenantId_CreatedAt",
+                table: "ApiTokens",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationNotes_TenantId_CreatedAt_Id",
+                table: "ApplicationNotes",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationNotes_TenantId_ParentKind_ParentId_Pinned",
                 table: "ApplicationNotes",
                 columns: new[] { "TenantId", "ParentKind", "ParentId", "Pinned" });
@@ -648,6 +716,16 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 table: "Applications",
                 columns: new[] { "TenantId", "CandidateId", "JobId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_TenantId_CreatedAt_Id",
+                table: "Applications",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_TenantId_JobId_Stage_CreatedAt_Id",
+                table: "Applications",
+                columns: new[] { "TenantId", "JobId", "Stage", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_TenantId_JobId_Stage_KanbanPosition",
@@ -723,9 +801,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 column: "SourceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Candidates_TenantId_CreatedAt",
+                name: "IX_Candidates_TenantId_CreatedAt_Id",
                 table: "Candidates",
-                columns: new[] { "TenantId", "CreatedAt" });
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Candidates_TenantId_EmailNormalized",
@@ -739,9 +817,14 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "ExternalId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Candidates_TenantId_LastName_FirstName",
+                name: "IX_Candidates_TenantId_SortName",
                 table: "Candidates",
-                columns: new[] { "TenantId", "LastName", "FirstName" });
+                columns: new[] { "TenantId", "SortName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailTemplates_TenantId_CreatedAt_Id",
+                table: "EmailTemplates",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmailTemplates_TenantId_Name",
@@ -771,6 +854,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_TenantId_CreatedAt_Id",
+                table: "Evaluations",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Interviews_ApplicationId",
                 table: "Interviews",
                 column: "ApplicationId");
@@ -781,9 +869,19 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Interviews_TenantId_CreatedAt_Id",
+                table: "Interviews",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Interviews_TenantId_StartsAt",
                 table: "Interviews",
                 columns: new[] { "TenantId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_TenantId_CreatedAt_Id",
+                table: "Jobs",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jobs_TenantId_ExternalId",
@@ -822,6 +920,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "CandidateId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_TenantId_CreatedAt_Id",
+                table: "Messages",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_TenantId_Status",
                 table: "Messages",
                 columns: new[] { "TenantId", "Status" });
@@ -837,6 +940,16 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Offers_TenantId_CreatedAt_Id",
+                table: "Offers",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sources_TenantId_CreatedAt_Id",
+                table: "Sources",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sources_TenantId_Name",
                 table: "Sources",
                 columns: new[] { "TenantId", "Name" },
@@ -848,6 +961,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "AssignedTo", "Completed", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_TenantId_CreatedAt_Id",
+                table: "Tasks",
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_TenantId_ParentKind_ParentId",
                 table: "Tasks",
                 columns: new[] { "TenantId", "ParentKind", "ParentId" });
@@ -856,6 +974,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
             migrationBuilder.DropTable(
                 name: "ApplicationNotes");
 
@@ -885,6 +1006,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Offers");
+
+            migrationBuilder.DropTable(
+                name: "SystemSettings");
 
             migrationBuilder.DropTable(
                 name: "Tasks");

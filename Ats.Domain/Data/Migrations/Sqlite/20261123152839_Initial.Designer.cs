@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ats.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AtsDbContext))]
-    [Migration("20261123134929_Initial")]
+    [Migration("20261123152839_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -140,6 +140,11 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("TEXT");
 
@@ -164,16 +169,32 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TenantId", "CreatedAt");
-
                     b.HasIndex("TenantId", "EmailNormalized")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "ExternalId");
 
-                    b.HasIndex("TenantId", "LastName", "FirstName");
+                    b.HasIndex("TenantId", "SortName");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("Candidates");
+                });
+
+            modelBuilder.Entity("Ats.Domain.Data.SystemSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SystemSettings");
                 });
 
             modelBuilder.Entity("Ats.Domain.Identity.AppUser", b =>
@@ -326,6 +347,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "StartsAt");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("Interviews");
                 });
 
@@ -458,6 +481,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.ToTable("Jobs");
@@ -509,6 +534,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Stage");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("EmailTemplates");
                 });
@@ -580,6 +607,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CandidateId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("Messages");
                 });
 
@@ -621,6 +650,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.HasIndex("TenantId", "ParentKind", "ParentId", "Pinned");
 
@@ -689,6 +720,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("TenantId", "ApplicationId");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("Offers");
                 });
@@ -763,9 +796,13 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "CandidateId", "JobId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.HasIndex("TenantId", "Stage", "KanbanPosition");
 
                     b.HasIndex("TenantId", "JobId", "Stage", "KanbanPosition");
+
+                    b.HasIndex("TenantId", "JobId", "Stage", "CreatedAt", "Id");
 
                     b.ToTable("Applications");
                 });
@@ -827,6 +864,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "ApplicationId", "InterviewerId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("Evaluations");
                 });
 
@@ -863,6 +902,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("Sources");
                 });
@@ -912,6 +953,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.HasIndex("TenantId", "ParentKind", "ParentId");
 
                     b.HasIndex("TenantId", "AssignedTo", "Completed", "DueAt");
@@ -936,6 +979,65 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Tenants");
+                });
+
+            modelBuilder.Entity("Ats.Domain.Tokens.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastUsedIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("ApiTokens");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1244,6 +1346,21 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasOne("Ats.Domain.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ats.Domain.Tokens.ApiToken", b =>
+                {
+                    b.HasOne("Ats.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ats.Domain.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
