@@ -1,3 +1,4 @@
+using Ats.Domain.Common;
 using Ats.Domain.Resources;
 using Ats.Domain.Sources;
 using Ats.Domain.Writes;
@@ -13,8 +14,8 @@ public sealed class CandidateRules : ModelRules<Candidate>
         row.LastName = row.LastName?.Trim();
         row.Email = row.Email.Trim();
         row.RefreshDerivedFields();
-        row.Tags = Clean(row.Tags);
-        row.Skills = Clean(row.Skills);
+        row.Tags = Text.CleanList(row.Tags);
+        row.Skills = Text.CleanList(row.Skills);
         if (context.Changed(row, nameof(Candidate.GdprConsent))) row.ConsentGivenAt = row.GdprConsent ? context.Now : null;
         return Task.CompletedTask;
     }
@@ -27,7 +28,4 @@ public sealed class CandidateRules : ModelRules<Candidate>
         await context.RequireReferenceAsync<Source>(row, nameof(Candidate.SourceId), "source_id", row.SourceId, errors, ct);
     }
 
-    /// Trimmed, without blanks or case-insensitive duplicates, in the order given.
-    internal static List<string> Clean(IEnumerable<string> items) =>
-        items.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }

@@ -1,3 +1,4 @@
+using Ats.Domain.Common;
 using Ats.Domain.Resources;
 using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +35,9 @@ public sealed class JobRules : ModelRules<Job>
     private static FitProfile Clean(FitProfile? profile) => new()
     {
         Requirements = (profile?.Requirements ?? []).Where(r => r is not null)
-            .Select(r => r with { Text = r.Text?.Trim() ?? "", Keywords = Candidates.CandidateRules.Clean(r.Keywords ?? []) }).ToList(),
+            .Select(r => r with { Text = r.Text?.Trim() ?? "", Keywords = Text.CleanList(r.Keywords ?? []) }).ToList(),
         KnockoutCriteria = (profile?.KnockoutCriteria ?? []).Where(k => k is not null)
-            .Select(k => k with { Text = k.Text?.Trim() ?? "", Keywords = Candidates.CandidateRules.Clean(k.Keywords ?? []) }).ToList(),
+            .Select(k => k with { Text = k.Text?.Trim() ?? "", Keywords = Text.CleanList(k.Keywords ?? []) }).ToList(),
     };
 
     private const int MaxFitItems = 50, MaxText = 500, MaxKeywords = 30, MaxKeyword = 100;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using Ats.Domain.Candidates;
 using Ats.Domain.Common;
 using Ats.Domain.Models;
 using Microsoft.EntityFrameworkCore;
@@ -43,21 +42,8 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
         foreach (var (field, values) in Filters) rows = rows.Where(AnyOf<T>(field, values));
         if (CreatedAfter is { } created) rows = rows.Where(r => r.CreatedAt > created);
         if (UpdatedAfter is { } updated) rows = rows.Where(r => r.UpdatedAt > updated);
-        if (Search is not null) rows = Matching(rows, model, Search);
+        rows = TextSearch.Matching(rows, Search);
         return Sorted(rows);
-    }
-
-    private static IQueryable<T> Matching<T>(IQueryable<T> rows, ModelDescriptor model, string text) where T : TenantEntity
-    {
-        // Candidates have a lower-cased search column that also works beyond ASCII.
-        if (rows is IQueryable<Candidate> candidates) return (IQueryable<T>)CandidateSearch.Matching(candidates, text);
-        var row = Expression.Parameter(typeof(T), "row");
-        var pattern = Parameter("%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%", typeof(string));
-        var like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-        var matches = model.Fields.Where(f => f.IsSearchable && f.ClrType == typeof(string))
-            .Select(f => (Expression)Expression.Call(like, Expression.Constant(EF.Functions), Expression.Property(row, f.Property), pattern, Expression.Constant("\\")))
-            .Aggregate(Expression.OrElse);
-        return rows.Where(Expression.Lambda<Func<T, bool>>(matches, row));
     }
 
     private IQueryable<T> Sorted<T>(IQueryable<T> rows) where T : TenantEntity
@@ -89,21 +75,8 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
     {
         var row = Expression.Parameter(typeof(T), "row");
         var property = Expression.Property(row, field.Property);
-        var matches = values.Select(value => (Expression)Expression.Equal(property, Parameter(value, field.ClrType))).Aggregate(Expression.OrElse);
+        var matches = values.Select(value => (Expression)Expression.Equal(property, QueryParameter.Of(value, field.ClrType))).Aggregate(Expression.OrElse);
         return Expression.Lambda<Func<T, bool>>(matches, row);
-    }
-
-    /// A value the database receives as a parameter, like a captured variable: with a constant, EF Core would compile
-    /// a new query for every filter value (milliseconds each).
-    private static Expression Parameter(object? value, Type type)
-    {
-        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
-        return Expression.Property(Expression.Constant(holder), "Value");
-    }
-
-    private sealed class Holder<TValue>(TValue value)
-    {
-        public TValue Value { get; } = value;
     }
 
     private static IReadOnlyList<(FieldDescriptor, bool)> ParseSort(ModelDescriptor model, string text)

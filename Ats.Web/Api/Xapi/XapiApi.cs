@@ -11,13 +11,15 @@ public static class XapiApi
 {
     public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/xapi2");
 
+    private static readonly Dictionary<string, Type> ApiTypes = Ats.Domain.Models.ModelCatalog.All
+        .ToDictionary(m => m.Name, m => typeof(ModelApi<>).MakeGenericType(m.EntityType));
+
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
         RateLimits.AddXapiRateLimits(services, configuration);
         services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<IDbContextFactory<AtsDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), configuration["Ats:Jwt:SigningKey"]));
-        foreach (var model in Ats.Domain.Models.ModelCatalog.All)
-            services.AddSingleton(typeof(ModelApi<>).MakeGenericType(model.EntityType));
+        foreach (var type in ApiTypes.Values) services.AddSingleton(type);
         return services;
     }
 
@@ -69,11 +71,9 @@ public static class XapiApi
 
     private static Task<IResult> With(HttpContext http, string model, Func<IModelApi, Task<IResult>> handle)
     {
-        var type = Ats.Domain.Models.ModelCatalog.Find(model)?.EntityType
-            ?? throw new BodyException(404, "unknown_model", $"There is no model '{model}'. Models: "
-                + string.Join(", ", Ats.Domain.Models.ModelCatalog.All.Select(m => m.Name)) + ".");
-        var api = (IModelApi)http.RequestServices.GetRequiredService(typeof(ModelApi<>).MakeGenericType(type));
-        return handle(api);
+        var type = ApiTypes.GetValueOrDefault(model)
+            ?? throw new BodyException(404, "unknown_model", $"There is no model '{model}'. Models: " + string.Join(", ", ApiTypes.Keys) + ".");
+        return handle((IModelApi)http.RequestServices.GetRequiredService(type));
     }
 
     private static Guid ParseId(string id) =>
