@@ -7,8 +7,10 @@ using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Ats.Domain;
 
@@ -16,12 +18,15 @@ public static class DomainServices
 {
     public const string DefaultConnectionString = "Data Source=data/ats.db";
 
-    /// The domain: one context factory (one short-lived context per operation) and the services every surface shares.
+    /// The domain: one context factory (one short-lived, pooled context per operation) and the services every surface shares.
     public static IServiceCollection AddAtsDomain(this IServiceCollection services, string? connectionString)
     {
-        services.AddDbContextFactory<AtsDbContext>(o => o
-            .UseSqlite(connectionString ?? DefaultConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AtsDbContext).Assembly.FullName))
-            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<IDbContextFactory<AtsDbContext>>(sp => new TenantResettingFactory(new PooledDbContextFactory<AtsDbContext>(
+            new DbContextOptionsBuilder<AtsDbContext>()
+                .UseSqlite(connectionString ?? DefaultConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AtsDbContext).Assembly.FullName))
+                .AddInterceptors(new SqlitePragmas())
+                .UseLoggerFactory(sp.GetService<ILoggerFactory>())
+                .Options)));
         // Identity's stores need a scoped context; it comes from the same factory.
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
@@ -32,6 +37,7 @@ public static class DomainServices
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<TokenCache>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();

@@ -1,15 +1,26 @@
+using Ats.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Ats.Domain.Candidates;
 
 /// The candidate list's text search and sort orders, shared by the UI and the API. Every order ends on the id,
 /// so paging never shows a row twice or skips one.
 public static class CandidateSearch
 {
-    public static IQueryable<Candidate> Matching(IQueryable<Candidate> candidates, string? text)
+    /// Candidates whose name, email, city or phone contains the text, ignoring case. On SQLite the trigram index
+    /// answers it (GLOB on the lower-cased text, the form that index serves); elsewhere a plain substring match.
+    public static IQueryable<Candidate> Matching(IQueryable<Candidate> candidates, string? text, AtsDbContext db)
     {
         if (string.IsNullOrWhiteSpace(text)) return candidates;
         var needle = text.Trim().ToLowerInvariant();
-        return candidates.Where(c => c.SearchText.Contains(needle));
+        if (!db.Database.IsSqlite()) return candidates.Where(c => c.SearchText.Contains(needle));
+        var pattern = "*" + GlobLiteral(needle) + "*";
+        var matches = db.Set<CandidateSearchEntry>().Where(e => EF.Functions.Glob(e.SearchText, pattern)).Select(e => e.CandidateId);
+        return candidates.Where(c => matches.Contains(c.Id));
     }
+
+    /// GLOB has no escape character: a wildcard stands for itself inside brackets.
+    private static string GlobLiteral(string text) => string.Concat(text.Select(ch => ch is '*' or '?' or '[' ? $"[{ch}]" : ch.ToString()));
 
     public static IQueryable<Candidate> Sorted(IQueryable<Candidate> candidates, string? field, bool descending) => (field, descending) switch
     {

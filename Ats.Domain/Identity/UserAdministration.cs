@@ -1,6 +1,7 @@
 using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Resources;
+using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record UserSummary(Guid Id, string Email, string DisplayName, stri
 
 /// Users of a tenant: listed by everyone (for pickers), managed by admins. Each change is audited as model "user".
 /// Identity's stores need a scoped context, so every operation opens its own scope (a circuit lives for hours).
-public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed feed, TimeProvider clock)
+public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed feed, TimeProvider clock, TokenCache tokens)
 {
     public const string Model = "user";
 
@@ -96,6 +97,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
         AuditLog.Record(db, actor, Model, user.Id, AuditAction.Update, [field], now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        tokens.ForgetUser(user.Id); // their tokens act with the new role, or not at all, from the next request
         Publish(actor, user.Id, AuditAction.Update, [field], now);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 
@@ -24,6 +25,12 @@ public sealed record FieldDescriptor(string Name, PropertyInfo Property, FieldFl
     public FieldFormat Format { get; init; }
     public (int Min, int Max)? Range { get; init; }
 
+    // Compiled once: lists and the list-shaped wire JSON read every field of every row.
+    private readonly Func<object, object?> _getter = CompileGetter(Property);
+
+    /// The wire name, encoded once for the JSON writer.
+    public JsonEncodedText EncodedName { get; } = JsonEncodedText.Encode(Name);
+
     public Type ClrType => Property.PropertyType;
     public bool IsRequired => Flags.HasFlag(FieldFlags.Required);
     public bool IsReadOnly => Flags.HasFlag(FieldFlags.ReadOnly);
@@ -32,8 +39,24 @@ public sealed record FieldDescriptor(string Name, PropertyInfo Property, FieldFl
     public bool IsSortable => Flags.HasFlag(FieldFlags.Sortable);
     public bool IsSearchable => Flags.HasFlag(FieldFlags.Searchable);
 
-    public object? GetValue(object entity) => Property.GetValue(entity);
+    public object? GetValue(object entity) => _getter(entity);
     public void SetValue(object entity, object? value) => Property.SetValue(entity, value);
 
     public static string WireName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
+
+    private static Func<object, object?> CompileGetter(PropertyInfo property)
+    {
+        var entity = Expression.Parameter(typeof(object), "entity");
+        var value = Expression.Property(Expression.Convert(entity, property.DeclaringType!), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), entity).Compile();
+    }
+}
+
+/// The snake_case wire name of every enum value (what JsonStringEnumConverter writes), encoded once.
+internal static class EnumWireNames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, JsonEncodedText> Names = new();
+
+    public static JsonEncodedText Of(Enum value) =>
+        Names.GetOrAdd(value, v => JsonEncodedText.Encode(FieldDescriptor.WireName(v.ToString())));
 }

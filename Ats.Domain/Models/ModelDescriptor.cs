@@ -54,8 +54,19 @@ public sealed class ModelDescriptor
         writer.WriteStartObject();
         foreach (var field in Fields)
         {
-            writer.WritePropertyName(field.Name);
-            JsonSerializer.Serialize(writer, field.GetValue(entity), field.ClrType, WireJson);
+            writer.WritePropertyName(field.EncodedName);
+            // The common scalars directly (as the serializer would write them); lists, decimals and objects through it.
+            switch (field.GetValue(entity))
+            {
+                case null: writer.WriteNullValue(); break;
+                case string text: writer.WriteStringValue(text); break;
+                case Guid id: writer.WriteStringValue(id); break;
+                case DateTime time: writer.WriteStringValue(time); break;
+                case int number: writer.WriteNumberValue(number); break;
+                case bool flag: writer.WriteBooleanValue(flag); break;
+                case Enum value: writer.WriteStringValue(EnumWireNames.Of(value)); break;
+                case var value: JsonSerializer.Serialize(writer, value, field.ClrType, WireJson); break;
+            }
         }
         writer.WriteEndObject();
     }

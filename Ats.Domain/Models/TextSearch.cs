@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Ats.Domain.Candidates;
 using Ats.Domain.Common;
+using Ats.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Domain.Models;
@@ -11,12 +12,12 @@ public static class TextSearch
     private static readonly System.Reflection.MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(
         nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
-    public static IQueryable<T> Matching<T>(IQueryable<T> rows, string? text) where T : TenantEntity
+    public static IQueryable<T> Matching<T>(IQueryable<T> rows, string? text, AtsDbContext db) where T : TenantEntity
     {
         if (string.IsNullOrWhiteSpace(text)) return rows;
         text = text.Trim();
-        // Candidates have a lower-cased search column that also works beyond ASCII.
-        if (rows is IQueryable<Candidate> candidates) return (IQueryable<T>)CandidateSearch.Matching(candidates, text);
+        // Candidates have a lower-cased search column that also works beyond ASCII, and an index over it.
+        if (rows is IQueryable<Candidate> candidates) return (IQueryable<T>)CandidateSearch.Matching(candidates, text, db);
         var row = Expression.Parameter(typeof(T), "row");
         var pattern = QueryParameter.Of("%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%", typeof(string));
         var matches = ModelCatalog.For<T>().Fields.Where(f => f.IsSearchable && f.ClrType == typeof(string))

@@ -18,7 +18,7 @@ public sealed record CreatedToken(TokenSummary Summary, string Token);
 public enum TokenRefusal { Malformed, Unknown, Expired, Revoked, UserInactive }
 
 /// Personal access tokens: created, listed and revoked by admins; checked on every API request.
-public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock)
+public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock, TokenCache cache)
 {
     public const string Model = "token";
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
@@ -88,14 +88,16 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         row.RevokedAt = now;
         AuditLog.Record(db, actor, Model, row.Id, AuditAction.Update, ["revoked_at"], now);
         await db.SaveChangesAsync(ct);
+        cache.ForgetToken(row.Id);
     }
 
     /// The actor a token stands for, with its creator's current role, or why it is refused.
     public async Task<(Actor? Actor, TokenRefusal? Refusal)> AuthenticateAsync(string token, string? ip, CancellationToken ct = default)
     {
         if (!PatFormat.IsWellFormed(token)) return (null, TokenRefusal.Malformed);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hash = PatFormat.Hash(token);
+        if (cache.Find(hash, ip) is { } known) return (known, null);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One query for the token and its creator's current state: this runs on every API request.
         var asActiveUser = UserDirectory.AsActiveUser(db);
         var found = await db.ApiTokens.IgnoreQueryFilters().Where(t => t.Hash == hash)
@@ -118,7 +120,9 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
             row.LastUsedIp = ip;
             await db.SaveChangesAsync(ct);
         }
-        return (new Actor(user.Id, row.TenantId, user.Role, user.Name, Channel.Api, row.Scopes.ToHashSet()) { VerifiedAt = now }, null);
+        var actor = new Actor(user.Id, row.TenantId, user.Role, user.Name, Channel.Api, row.Scopes.ToHashSet()) { VerifiedAt = now };
+        cache.Remember(hash, row.Id, actor, row.ExpiresAt, ip);
+        return (actor, null);
     }
 
     private static void RequireAdmin(Actor actor)

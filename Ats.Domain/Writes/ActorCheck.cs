@@ -7,7 +7,8 @@ namespace Ats.Domain.Writes;
 /// in this tenant, and still holds the role the actor claims.
 internal static class ActorCheck
 {
-    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
+    /// How long a verified actor is trusted without reading the user again.
+    public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
 
     public static async Task RequireCurrentAsync(AtsDbContext db, Actor actor, CancellationToken ct)
     {

@@ -13,4 +13,7 @@ public sealed class ReadContext(AtsDbContext db, Actor actor)
         AccessRules.RequireScope(actor, ModelCatalog.For<T>(), write: false);
         return db.Set<T>().AsNoTracking().Readable(actor, db);
     }
+
+    /// The rows whose searchable fields contain the text (the lists' search box and the API's q).
+    public IQueryable<T> Matching<T>(IQueryable<T> rows, string? text) where T : TenantEntity => TextSearch.Matching(rows, text, db);
 }

@@ -84,11 +84,31 @@ public sealed class TokenAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
         var jwt = await api.JwtAsync("second-admin@demo.example", "Passw0rd!second");
         var created = await api.Client(jwt).PostAsJsonAsync("/xapi2/tokens", new { name = "theirs", scopes = new[] { "job:read" } });
         var token = (await created.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        Assert.Equal((HttpStatusCode.OK, null), await CallAsync(api.Client(token), "/xapi2/data/job")); // now verified and remembered
 
         await users.SetActiveAsync(adminActor, secondAdmin, active: false);
 
         Assert.Equal((HttpStatusCode.Unauthorized, "user_inactive"), await CallAsync(api.Client(token), "/xapi2/data/job"));
         Assert.Equal((HttpStatusCode.Unauthorized, "user_inactive"), await CallAsync(api.Client(jwt), "/xapi2/data/job"));
+    }
+
+    [Fact]
+    public async Task ATokenActsWithItsCreatorsNewRoleFromTheNextCall()
+    {
+        var users = api.App.Services.GetRequiredService<UserAdministration>();
+        await using var db = api.App.Db();
+        var admin = await db.Users.SingleAsync(u => u.Email == DemoSeeder.AdminEmail);
+        var adminActor = new Ats.Domain.Writes.Actor(admin.Id, admin.TenantId, Roles.Admin, admin.DisplayName, Ats.Domain.Writes.Channel.Ui);
+        var secondAdmin = await users.CreateAsync(adminActor, "demoted@demo.example", "Soon Demoted", Roles.Admin, "Passw0rd!demoted");
+        var jwt = await api.JwtAsync("demoted@demo.example", "Passw0rd!demoted");
+        var created = await api.Client(jwt).PostAsJsonAsync("/xapi2/tokens", new { name = "theirs", scopes = new[] { "email_template:read" } });
+        var client = api.Client((await created.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
+        Assert.Equal((HttpStatusCode.OK, null), await CallAsync(client, "/xapi2/data/email_template"));
+
+        await users.SetRoleAsync(adminActor, secondAdmin, Roles.HiringManager);
+
+        var templates = (await client.GetFromJsonAsync<JsonObject>("/xapi2/data/email_template"))!["data"]!.AsArray();
+        Assert.Empty(templates); // email templates are recruiting work, not a hiring manager's
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class CandidateListAtScaleTests : IAsyncLifetime
     [InlineData("özdemir", 1)]
     public async Task SearchFindsByNameEmailOrCityIgnoringCase(string text, int expected)
     {
-        var found = await _db.Records.ReadAsync<Candidate, int>(_db.Recruiter, (rows, _) => CandidateSearch.Matching(rows, text).CountAsync());
+        var found = await _db.Records.ReadAsync<Candidate, int>(_db.Recruiter, (rows, reads) => reads.Matching(rows, text).CountAsync());
 
         Assert.Equal(expected, found);
     }

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Ats.Domain.Common;
 using Ats.Domain.Models;
+using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Web.Api.Xapi;
@@ -37,12 +38,12 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
             Flag(query, "count"));
     }
 
-    public IQueryable<T> Apply<T>(IQueryable<T> rows, ModelDescriptor model) where T : TenantEntity
+    public IQueryable<T> Apply<T>(IQueryable<T> rows, ReadContext reads) where T : TenantEntity
     {
         foreach (var (field, values) in Filters) rows = rows.Where(AnyOf<T>(field, values));
         if (CreatedAfter is { } created) rows = rows.Where(r => r.CreatedAt > created);
         if (UpdatedAfter is { } updated) rows = rows.Where(r => r.UpdatedAt > updated);
-        rows = TextSearch.Matching(rows, Search);
+        rows = reads.Matching(rows, Search);
         return Sorted(rows);
     }
 

@@ -23,11 +23,11 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
     public async Task<IResult> ListAsync(HttpContext http)
     {
         var query = ListQuery.Parse(Model, http.Request.Query);
-        var (rows, total) = await records.ReadAsync<T, (List<T>, int?)>(http.Actor(), async (all, _) =>
+        var (rows, total) = await records.ReadAsync<T, (List<T>, int?)>(http.Actor(), async (all, reads) =>
         {
-            var filtered = query.Apply(all, Model);
+            var filtered = query.Apply(all, reads);
             var page = await filtered.Skip(query.Offset).Take(query.Limit + 1).ToListAsync(http.RequestAborted);
-            int? count = query.Count ? await query.Apply(all, Model).CountAsync(http.RequestAborted) : null;
+            int? count = query.Count ? await filtered.CountAsync(http.RequestAborted) : null;
             return (page, count);
         }, http.RequestAborted);
 

@@ -178,6 +178,21 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.ToTable("Candidates");
                 });
 
+            modelBuilder.Entity("Ats.Domain.Candidates.CandidateSearchEntry", b =>
+                {
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("CandidateSearch", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Ats.Domain.Data.SystemSetting", b =>
                 {
                     b.Property<string>("Name")
