@@ -2,6 +2,7 @@ using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Demo;
 using Ats.Domain.Identity;
+using Ats.Domain.Pipeline;
 using Ats.Domain.Tenancy;
 using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
@@ -34,6 +35,7 @@ public static class DomainServices
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton(RulesRegistry.Default());
         services.AddSingleton<RecordService>();
+        services.AddSingleton<PipelineMoves>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
         services.AddSingleton<AuditQuery>();

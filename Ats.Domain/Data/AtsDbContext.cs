@@ -41,6 +41,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -60,6 +61,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
         }
         builder.Entity<AuditEntry>().HasQueryFilter(a => a.TenantId == TenantId);
         builder.Entity<ApiToken>().HasQueryFilter(t => t.TenantId == TenantId);
+        builder.Entity<StageChange>().HasQueryFilter(c => c.TenantId == TenantId);
         Conventions.StoreEnumsAsSnakeCase(builder);
     }
 

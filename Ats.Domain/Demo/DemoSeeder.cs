@@ -383,6 +383,10 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
             }
             if (stage == Stage.Rejected)
                 application.RejectionReason = Pick(job.Spec.German ? DemoData.RejectionReasonsDe : DemoData.RejectionReasonsEn);
+            // The stage history: applied, then (for later stages) moved straight to where the card is now.
+            Rows.Add(new StageChange { TenantId = tenantId, ApplicationId = application.Id, ToStage = Stage.New, ActorName = "system", At = created });
+            if (stage != Stage.New)
+                Rows.Add(new StageChange { TenantId = tenantId, ApplicationId = application.Id, FromStage = Stage.New, ToStage = stage, ActorName = "system", At = stageChanged });
             return Add(application, created, stageChanged);
         }
 

@@ -1,4 +1,5 @@
 using Ats.Domain.Candidates;
+using Ats.Domain.Data;
 using Ats.Domain.Jobs;
 using Ats.Domain.Resources;
 using Ats.Domain.Sources;
@@ -7,25 +8,56 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Domain.Pipeline;
 
-/// Stage moves from every surface pass here. A new card goes to the bottom of its column unless placed.
+/// Stage moves from every surface pass here: a new card goes to the bottom of its column unless placed, every stage
+/// change is written to the stage history, a rejection needs a reason, and leaving a final stage needs a confirmation.
 public sealed class ApplicationRules : ModelRules<Application>
 {
     public override async Task PrepareAsync(Application row, WriteContext context, CancellationToken ct)
     {
         var stageChanged = context.Changed(row, nameof(Application.Stage));
-        if (stageChanged) row.StageChangedAt = context.Now;
+        if (stageChanged)
+        {
+            row.StageChangedAt = context.Now;
+            if (!context.IsCreate && row.Stage != Stage.Rejected && !context.Changed(row, nameof(Application.RejectionReason)))
+                row.RejectionReason = null; // the reason belongs to the rejection it explained
+            context.Db.StageChanges.Add(new StageChange
+            {
+                TenantId = context.Actor.TenantId,
+                ApplicationId = row.Id,
+                FromStage = context.IsCreate ? null : context.Db.Entry(row).Property(a => a.Stage).OriginalValue,
+                ToStage = row.Stage,
+                ActorId = context.Actor.UserId,
+                ActorName = context.Actor.Name,
+                At = context.Now,
+            });
+        }
         var placed = !string.IsNullOrEmpty(row.KanbanPosition) && (context.IsCreate || context.Changed(row, nameof(Application.KanbanPosition)));
         if (!placed && (context.IsCreate || stageChanged || string.IsNullOrEmpty(row.KanbanPosition)))
-        {
-            var last = await context.Db.Applications.Where(a => a.JobId == row.JobId && a.Stage == row.Stage && a.Id != row.Id)
-                .OrderByDescending(a => a.KanbanPosition).Select(a => a.KanbanPosition).FirstOrDefaultAsync(ct);
-            row.KanbanPosition = Rank.Between(last, null);
-        }
+            row.KanbanPosition = Rank.Between(await LastRankAsync(row, context, ct), null);
+    }
+
+    /// The bottom of the card's column, counting cards placed earlier in the same write (a bulk move).
+    private static async Task<string?> LastRankAsync(Application row, WriteContext context, CancellationToken ct)
+    {
+        var stored = await context.Db.Applications.Where(a => a.JobId == row.JobId && a.Stage == row.Stage && a.Id != row.Id)
+            .OrderByDescending(a => a.KanbanPosition).Select(a => a.KanbanPosition).FirstOrDefaultAsync(ct);
+        var pending = context.Db.Applications.Local
+            .Where(a => a != row && a.JobId == row.JobId && a.Stage == row.Stage && a.KanbanPosition.Length > 0)
+            .Select(a => a.KanbanPosition);
+        return pending.Append(stored).OfType<string>().DefaultIfEmpty().Max(StringComparer.Ordinal);
     }
 
     public override async Task ValidateAsync(Application row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
         if (!errors.Has("kanban_position") && !Rank.IsValid(row.KanbanPosition)) errors.Add("kanban_position", Messages.InvalidValue);
+        if (context.Changed(row, nameof(Application.Stage)))
+        {
+            if (row.Stage == Stage.Rejected && string.IsNullOrWhiteSpace(row.RejectionReason))
+                errors.Add("rejection_reason", Messages.RejectionReasonRequired);
+            var from = context.IsCreate ? (Stage?)null : context.Db.Entry(row).Property(a => a.Stage).OriginalValue;
+            if (from is { } final && final.IsFinal() && !context.Confirmed)
+                errors.Add("stage", Messages.ConfirmLeaveFinalStage(SnakeCase<Stage>.Name(final)));
+        }
         await context.RequireReferenceAsync<Candidate>(row, nameof(Application.CandidateId), "candidate_id", row.CandidateId, errors, ct);
         await context.RequireReferenceAsync<Job>(row, nameof(Application.JobId), "job_id", row.JobId, errors, ct);
         await context.RequireReferenceAsync<Source>(row, nameof(Application.SourceId), "source_id", row.SourceId, errors, ct);

@@ -12,6 +12,8 @@ public static class Messages
     private static string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
 
     public static string Required => Get(nameof(Required));
+    public static string RejectionReasonRequired => Get(nameof(RejectionReasonRequired));
+    public static string ConfirmLeaveFinalStage(string stage) => Format(nameof(ConfirmLeaveFinalStage), stage);
     public static string InvalidEmail => Get(nameof(InvalidEmail));
     public static string InvalidUrl => Get(nameof(InvalidUrl));
     public static string InvalidSlug => Get(nameof(InvalidSlug));

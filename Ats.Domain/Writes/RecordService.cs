@@ -33,25 +33,42 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
 
     /// Applies <paramref name="change"/> to the stored row. With <paramref name="expectedVersion"/> a row changed
     /// by someone else since is refused; an update that changes nothing writes nothing.
-    public async Task<T> UpdateAsync<T>(Actor actor, Guid id, int? expectedVersion, Action<T> change, CancellationToken ct = default)
-        where T : TenantEntity
+    public Task<T> UpdateAsync<T>(Actor actor, Guid id, int? expectedVersion, Action<T> change, CancellationToken ct = default)
+        where T : TenantEntity => UpdateAsync(actor, id, expectedVersion, change, confirmed: false, ct);
+
+    /// <paramref name="confirmed"/>: the person confirmed a change the rules otherwise refuse (see <see cref="WriteContext.Confirmed"/>).
+    public async Task<T> UpdateAsync<T>(Actor actor, Guid id, int? expectedVersion, Action<T> change, bool confirmed,
+        CancellationToken ct = default) where T : TenantEntity
+    {
+        var changes = new Dictionary<Guid, (int?, Action<T>)> { [id] = (expectedVersion, change) };
+        return (await UpdateManyAsync(actor, changes, confirmed, ct))[0];
+    }
+
+    /// Several rows changed together: all are written, or none (bulk moves, a column's new ranks).
+    public async Task<IReadOnlyList<T>> UpdateManyAsync<T>(Actor actor, IReadOnlyDictionary<Guid, (int? ExpectedVersion, Action<T> Change)> changes,
+        bool confirmed = false, CancellationToken ct = default) where T : TenantEntity
     {
         var model = ModelCatalog.For<T>();
         AccessRules.RequireScope(actor, model, write: true);
         await using var db = await OpenAsync(actor, ct);
-        var row = await LoadAsync<T>(actor, db, model, id, expectedVersion, ct);
-
-        var (serverOwned, tenant) = (model.ServerOwnedValues(row), row.TenantId);
-        change(row);
-        ModelDescriptor.Restore(row, serverOwned); // whatever the caller touched, only the rules set these
-        row.TenantId = tenant;
-        model.NormalizeEmptyValues(row);
+        var rows = new List<T>();
+        foreach (var (id, (expectedVersion, change)) in changes)
+        {
+            var row = await LoadAsync<T>(actor, db, model, id, expectedVersion, ct);
+            var (serverOwned, tenant) = (model.ServerOwnedValues(row), row.TenantId);
+            change(row);
+            ModelDescriptor.Restore(row, serverOwned); // whatever the caller touched, only the rules set these
+            row.TenantId = tenant;
+            model.NormalizeEmptyValues(row);
+            rows.Add(row);
+        }
         db.ChangeTracker.DetectChanges();
 
         var now = Now;
-        await ApplyRulesAsync(model, row, new WriteContext(actor, db, now, WriteKind.Update), ct);
+        var context = new WriteContext(actor, db, now, WriteKind.Update) { Confirmed = confirmed };
+        foreach (var row in rows) await ApplyRulesAsync(model, row, context, ct);
         await CommitAsync(db, actor, now, ct);
-        return row;
+        return rows;
     }
 
     /// Deletes the row and what hangs on it (applications, their interviews and scorecards, notes, tasks …),

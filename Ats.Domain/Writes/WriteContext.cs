@@ -12,6 +12,9 @@ public sealed record WriteContext(Actor Actor, AtsDbContext Db, DateTime Now, Wr
 {
     public bool IsCreate => Kind == WriteKind.Create;
 
+    /// The person confirmed a change the rules ask them to think twice about (such as reopening a hired card).
+    public bool Confirmed { get; init; }
+
     /// True when the property differs from the stored row (always true on create).
     public bool Changed<T>(T row, string property) where T : TenantEntity =>
         IsCreate || Db.Entry(row).Property(property).IsModified;

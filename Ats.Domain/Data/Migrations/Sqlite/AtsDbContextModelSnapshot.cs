@@ -819,6 +819,47 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("Ats.Domain.Pipeline.StageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("TenantId", "ApplicationId", "At");
+
+                    b.ToTable("StageChanges");
+                });
+
             modelBuilder.Entity("Ats.Domain.Scorecards.Evaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1322,6 +1363,21 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Navigation("Candidate");
 
                     b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("Ats.Domain.Pipeline.StageChange", b =>
+                {
+                    b.HasOne("Ats.Domain.Pipeline.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ats.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ats.Domain.Scorecards.Evaluation", b =>

@@ -1,0 +1,22 @@
+using Ats.Domain.Pipeline;
+
+namespace Ats.Web.Components.Pages.Board;
+
+/// One card as the board shows it. A class with identity, because the drop container keys its items by reference.
+public sealed class BoardCardModel
+{
+    public required Guid Id { get; init; }
+    public required Guid CandidateId { get; init; }
+    public required string Name { get; init; }
+    public int? FitScore { get; init; }
+    public string? Source { get; init; }
+    public Guid? SourceId { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public DateTime? NextInterviewAt { get; init; }
+    public required Stage Stage { get; set; }
+    public required string Rank { get; set; }
+    public required int Version { get; set; }
+    public required DateTime StageChangedAt { get; init; }
+
+    public int DaysInStage(DateTime now) => Math.Max(0, (int)(now - StageChangedAt).TotalDays);
+}
