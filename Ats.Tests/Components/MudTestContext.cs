@@ -23,6 +23,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Writes.RecordService>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<UserAdministration>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Writes.ChangeFeed>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Pipeline.PipelineMoves>());
         SignInAsRecruiter();
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
