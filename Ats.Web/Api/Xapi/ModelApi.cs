@@ -77,7 +77,7 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
         // Check the body before touching the row, so a bad field is reported as such and not as a conflict.
         JsonBody.Apply(Model, body, new T(), isCreate: false);
         var updated = await records.UpdateAsync<T>(http.Actor(), id, IfMatch.Version(http), row => JsonBody.Apply(Model, body, row, isCreate: false),
-            http.RequestAborted);
+            Confirmed(http), http.RequestAborted);
         return Object(http, updated);
     }
 
@@ -86,6 +86,14 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
         await records.DeleteAsync<T>(http.Actor(), id, IfMatch.Version(http), http.RequestAborted);
         return Results.NoContent();
     }
+
+    /// ?confirm=true: the caller confirms a change the rules otherwise refuse, such as taking a card out of a final stage.
+    private static bool Confirmed(HttpContext http) => http.Request.Query["confirm"].ToString() switch
+    {
+        "" or "false" => false,
+        "true" => true,
+        _ => throw new BodyException(400, "invalid_parameter", "'confirm' must be true or false."),
+    };
 
     private static IResult Object(HttpContext http, T row, int status = StatusCodes.Status200OK)
     {

@@ -72,6 +72,8 @@ public static class OpenApiDocument
                     ["id"] = Parameter("id", "path", new JsonObject { ["type"] = "string", ["format"] = "uuid" }, "The row's id.", required: true),
                     ["if_match"] = Parameter("If-Match", "header", new JsonObject { ["type"] = "string" },
                         "The ETag of the version you read, e.g. \"3\"; a stale one gets 412 and nothing is written."),
+                    ["confirm"] = Parameter("confirm", "query", new JsonObject { ["type"] = "boolean" },
+                        "true confirms a change the rules otherwise refuse with 422: taking an application out of hired, rejected or talent_pool."),
                 },
             },
         };
@@ -105,7 +107,8 @@ public static class OpenApiDocument
     {
         ["parameters"] = new JsonArray(new JsonObject { ["$ref"] = "#/components/parameters/id" }),
         ["get"] = Operation(model, "get", $"Read a {model.Name}", null, new JsonObject { ["200"] = Response("The row.", Ref(model.Name), etag: true) }),
-        ["patch"] = Operation(model, "update", $"Change some fields of a {model.Name}", IfMatchParameter(),
+        ["patch"] = Operation(model, "update", $"Change some fields of a {model.Name}",
+            new JsonArray(new JsonObject { ["$ref"] = "#/components/parameters/if_match" }, new JsonObject { ["$ref"] = "#/components/parameters/confirm" }),
             new JsonObject { ["200"] = Response("The changed row.", Ref(model.Name), etag: true) }, Body($"{model.Name}_update")),
         ["delete"] = Operation(model, "delete", $"Delete a {model.Name}", IfMatchParameter(), new JsonObject { ["204"] = new JsonObject { ["description"] = "Deleted." } }),
     };
