@@ -50,10 +50,11 @@ public sealed class ApplicationRules : ModelRules<Application>
     public override async Task ValidateAsync(Application row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
         if (!errors.Has("kanban_position") && !Rank.IsValid(row.KanbanPosition)) errors.Add("kanban_position", Messages.InvalidValue);
+        if (row.Stage == Stage.Rejected && string.IsNullOrWhiteSpace(row.RejectionReason)
+            && (context.Changed(row, nameof(Application.Stage)) || context.Changed(row, nameof(Application.RejectionReason))))
+            errors.Add("rejection_reason", Messages.RejectionReasonRequired);
         if (context.Changed(row, nameof(Application.Stage)))
         {
-            if (row.Stage == Stage.Rejected && string.IsNullOrWhiteSpace(row.RejectionReason))
-                errors.Add("rejection_reason", Messages.RejectionReasonRequired);
             var from = context.IsCreate ? (Stage?)null : context.Db.Entry(row).Property(a => a.Stage).OriginalValue;
             if (from is { } final && final.IsFinal() && !context.Confirmed)
                 errors.Add("stage", Messages.ConfirmLeaveFinalStage(SnakeCase<Stage>.Name(final)));

@@ -18,11 +18,9 @@ public sealed class PipelineMoves(RecordService records)
             .OrderBy(a => a.KanbanPosition).ThenBy(a => a.Id)
             .Select(a => new Card(a.Id, a.KanbanPosition)).ToListAsync(ct), ct);
 
-        var index = afterId is null ? 0 : column.FindIndex(c => c.Id == afterId) + 1;
-        if (afterId is not null && index == 0) index = column.Count;
-        var lower = index > 0 ? column[index - 1].Rank : null;
+        var index = afterId is null ? 0 : column.FindIndex(c => c.Id == afterId) is var above and >= 0 ? above + 1 : column.Count;
         var upper = index < column.Count ? column[index].Rank : null;
-        if (card.Stage == stage && IsBetween(card.KanbanPosition, lower, upper) && rejectionReason is null)
+        if (card.Stage == stage && IsBetween(card.KanbanPosition, index > 0 ? column[index - 1].Rank : null, upper) && rejectionReason is null)
             return card; // dropped where it already was
 
         void Move(Application a, string rank)
@@ -31,22 +29,25 @@ public sealed class PipelineMoves(RecordService records)
             a.KanbanPosition = rank;
             if (rejectionReason is not null) a.RejectionReason = rejectionReason;
         }
-
-        var plan = Placement.Plan(column.Select(c => c.Rank).ToList(), index);
         // The rules send a card whose stage changed but whose rank did not to the bottom: its new rank must differ.
         string NewRank(string rank, string? next) => card.Stage != stage && rank == card.KanbanPosition ? Rank.Between(rank, next) : rank;
-        if (plan.Rank is { } planned && NewRank(planned, upper) is { Length: <= Placement.MaxRankLength } rank)
+
+        if (Placement.RankAt(column.Select(c => c.Rank).ToList(), index) is { } planned
+            && NewRank(planned, upper) is { Length: <= Placement.MaxRankLength } rank)
             return await records.UpdateAsync<Application>(actor, id, expectedVersion, a => Move(a, rank), confirmed, ct);
 
         // Re-spread the column with the card in its new place: every card of the column gets a fresh, short rank.
         var order = column.Select(c => c.Id).ToList();
         order.Insert(index, id);
-        var ranks = plan.Respread ?? Rank.Spread(order.Count);
+        var ranks = Rank.Spread(order.Count);
         var changes = new Dictionary<Guid, (int?, Action<Application>)>();
         for (var i = 0; i < order.Count; i++)
         {
             var fresh = order[i] == id ? NewRank(ranks[i], i + 1 < ranks.Count ? ranks[i + 1] : null) : ranks[i];
-            changes[order[i]] = order[i] == id ? (expectedVersion, a => Move(a, fresh)) : (null, a => a.KanbanPosition = fresh);
+            changes[order[i]] = order[i] == id
+                ? (expectedVersion, a => Move(a, fresh))
+                // A neighbour moved away meanwhile keeps its place in its new column.
+                : (null, a => { if (a.Stage == stage && a.JobId == card.JobId) a.KanbanPosition = fresh; });
         }
         var moved = await records.UpdateManyAsync(actor, changes, confirmed, ct);
         return moved.Single(a => a.Id == id);
@@ -58,8 +59,9 @@ public sealed class PipelineMoves(RecordService records)
     {
         var changes = ids.Distinct().ToDictionary(id => id, _ => ((int?)null, (Action<Application>)(a =>
         {
-            if (a.Stage != stage) a.KanbanPosition = ""; // placed at the bottom of the new column by the rules
+            if (a.Stage == stage) return; // already there: its place and its reason stay
             a.Stage = stage;
+            a.KanbanPosition = ""; // placed at the bottom of the new column by the rules
             if (rejectionReason is not null) a.RejectionReason = rejectionReason;
         })));
         return records.UpdateManyAsync(actor, changes, confirmed, ct);
@@ -71,23 +73,20 @@ public sealed class PipelineMoves(RecordService records)
     private sealed record Card(Guid Id, string Rank);
 }
 
-/// Where a card dropped into a column goes: a rank between its new neighbours, or, when that rank would be too long
-/// (or the neighbours share a rank), fresh ranks for the whole column with the card at <c>index</c>.
-public sealed record Placement(string? Rank, IReadOnlyList<string>? Respread)
+/// Where a card dropped into a column goes: a rank between its new neighbours, or null when that rank would be too
+/// long (or the neighbours share a rank) and the column needs fresh ranks (<see cref="Rank.Spread"/>).
+public static class Placement
 {
     /// Ranks longer than this are re-spread: about 50 moves into the very same gap, far more than a person makes.
     public const int MaxRankLength = 12;
 
     /// <paramref name="ranks"/>: the column in order, without the moving card; <paramref name="index"/>: its new place.
-    public static Placement Plan(IReadOnlyList<string> ranks, int index)
+    public static string? RankAt(IReadOnlyList<string> ranks, int index)
     {
         var lower = index > 0 ? ranks[index - 1] : null;
         var upper = index < ranks.Count ? ranks[index] : null;
-        if (lower is null || upper is null || string.CompareOrdinal(lower, upper) < 0)
-        {
-            var rank = Pipeline.Rank.Between(lower, upper);
-            if (rank.Length <= MaxRankLength) return new Placement(rank, null);
-        }
-        return new Placement(null, Pipeline.Rank.Spread(ranks.Count + 1));
+        if (lower is not null && upper is not null && string.CompareOrdinal(lower, upper) >= 0) return null;
+        var rank = Rank.Between(lower, upper);
+        return rank.Length <= MaxRankLength ? rank : null;
     }
 }

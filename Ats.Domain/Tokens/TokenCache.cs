@@ -10,6 +10,7 @@ public sealed class TokenCache(TimeProvider clock)
 {
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _generation;
 
     private sealed record Entry(Guid TokenId, Actor Actor, DateTime? ExpiresAt, string? Ip);
 
@@ -22,10 +23,16 @@ public sealed class TokenCache(TimeProvider clock)
         return fresh && entry.Ip == ip ? entry.Actor : null;
     }
 
-    public void Remember(string hash, Guid tokenId, Actor actor, DateTime? expiresAt, string? ip)
+    /// Read before looking a token up: a revocation committed during the lookup changes it.
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// Remembers a verified token, unless something was forgotten since <paramref name="generation"/> (the lookup
+    /// may have read the token just before its revocation committed).
+    public void Remember(string hash, Guid tokenId, Actor actor, DateTime? expiresAt, string? ip, long generation)
     {
         if (_entries.Count >= MaxEntries) _entries.Clear(); // only live tokens get here, so this is a safety net, not a policy
         _entries[hash] = new Entry(tokenId, actor, expiresAt, ip);
+        if (Generation != generation) _entries.TryRemove(hash, out _);
     }
 
     public void ForgetToken(Guid tokenId) => Forget(e => e.TokenId == tokenId);
@@ -34,6 +41,7 @@ public sealed class TokenCache(TimeProvider clock)
 
     private void Forget(Func<Entry, bool> match)
     {
+        Interlocked.Increment(ref _generation);
         foreach (var (hash, entry) in _entries)
             if (match(entry)) _entries.TryRemove(hash, out _);
     }

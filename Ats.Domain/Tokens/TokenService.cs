@@ -97,6 +97,7 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         if (!PatFormat.IsWellFormed(token)) return (null, TokenRefusal.Malformed);
         var hash = PatFormat.Hash(token);
         if (cache.Find(hash, ip) is { } known) return (known, null);
+        var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One query for the token and its creator's current state: this runs on every API request.
         var asActiveUser = UserDirectory.AsActiveUser(db);
@@ -121,7 +122,7 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
             await db.SaveChangesAsync(ct);
         }
         var actor = new Actor(user.Id, row.TenantId, user.Role, user.Name, Channel.Api, row.Scopes.ToHashSet()) { VerifiedAt = now };
-        cache.Remember(hash, row.Id, actor, row.ExpiresAt, ip);
+        cache.Remember(hash, row.Id, actor, row.ExpiresAt, ip, generation);
         return (actor, null);
     }
 

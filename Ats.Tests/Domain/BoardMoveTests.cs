@@ -37,11 +37,11 @@ public sealed class BoardMoveTests : IAsyncLifetime
     private Task<List<Application>> BoardAsync() => _db.Records.ReadAsync<Application, List<Application>>(_db.Recruiter, (rows, _) =>
         rows.Where(a => a.JobId == _job.Id).OrderBy(a => a.Stage).ThenBy(a => a.KanbanPosition).ToListAsync());
 
-    private Task<List<StageChange>> HistoryAsync(Guid id)
+    private async Task<List<StageChange>> HistoryAsync(Guid id)
     {
-        var db = _db.Raw();
+        await using var db = _db.Raw();
         db.TenantId = _db.TenantA.Id;
-        return db.StageChanges.Where(c => c.ApplicationId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync();
+        return await db.StageChanges.Where(c => c.ApplicationId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync();
     }
 
     [Fact]
@@ -59,13 +59,13 @@ public sealed class BoardMoveTests : IAsyncLifetime
             var to = columns[random.Next(columns.Count)];
             // One move in four goes to the top of a column, the gap that fills up fastest.
             var index = random.Next(4) == 0 ? 0 : random.Next(to.Count + 1);
-            var plan = Placement.Plan(to, index);
-            if (plan.Rank is { } rank) to.Insert(index, rank);
+            if (Placement.RankAt(to, index) is { } rank) to.Insert(index, rank);
             else
             {
                 respreads++;
+                var spread = Rank.Spread(to.Count + 1);
                 to.Clear();
-                to.AddRange(plan.Respread!);
+                to.AddRange(spread);
             }
 
             Assert.All(to, r => Assert.True(Rank.IsValid(r) && r.Length <= Placement.MaxRankLength, r));
@@ -155,6 +155,45 @@ public sealed class BoardMoveTests : IAsyncLifetime
         Assert.Equal(ids.Order(), rejected.Select(a => a.Id).Order());
         Assert.All(rejected, a => Assert.Equal("Position filled", a.RejectionReason));
         Assert.Equal(3, rejected.Select(a => a.KanbanPosition).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CardsOnTheSameRankAreRespreadInTheSameWrite()
+    {
+        var cards = await CardsAsync(3);
+        await using (var db = _db.Raw())
+            await db.Applications.IgnoreQueryFilters().Where(a => a.Id == cards[0].Id || a.Id == cards[1].Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.KanbanPosition, "m")); // as two writers racing might leave them
+        var (first, second) = string.CompareOrdinal(cards[0].Id.ToString(), cards[1].Id.ToString()) < 0 ? (cards[0], cards[1]) : (cards[1], cards[0]);
+
+        await Moves.MoveAsync(_db.Recruiter, cards[2].Id, null, Stage.New, afterId: first.Id);
+
+        var column = await BoardAsync();
+        Assert.Equal([first.Id, cards[2].Id, second.Id], column.Select(a => a.Id));
+        Assert.Equal(3, column.Select(a => a.KanbanPosition).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ABulkRejectionKeepsTheReasonOfCardsAlreadyRejected()
+    {
+        var cards = await CardsAsync(2);
+        await Moves.MoveAsync(_db.Recruiter, cards[0].Id, null, Stage.Rejected, null, rejectionReason: "No work permit");
+
+        await Moves.MoveManyAsync(_db.Recruiter, cards.Select(c => c.Id).ToList(), Stage.Rejected, "Position filled");
+
+        var reasons = (await BoardAsync()).ToDictionary(a => a.Id, a => a.RejectionReason);
+        Assert.Equal(("No work permit", "Position filled"), (reasons[cards[0].Id], reasons[cards[1].Id]));
+    }
+
+    [Fact]
+    public async Task ARejectedCardCannotLoseItsReason()
+    {
+        var card = (await CardsAsync(1))[0];
+        await Moves.MoveAsync(_db.Recruiter, card.Id, null, Stage.Rejected, null, rejectionReason: "Too junior");
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            _db.Records.UpdateAsync<Application>(_db.Recruiter, card.Id, null, a => a.RejectionReason = " "));
+        Assert.Contains("rejection_reason", error.Errors.Keys);
     }
 
     [Fact]

@@ -25,8 +25,7 @@ public sealed class RateLimits
     public RateLimits(RateLimitSettings settings, TimeProvider clock)
     {
         (_settings, _clock) = (settings, clock);
-        PerIp = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            Partition("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), settings.PerIpPerMinute));
+        PerIp = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(IpKey(http), settings.PerIpPerMinute));
         PerToken = PartitionedRateLimiter.Create<HttpContext, string>(http => TokenKey(http) is { } key
             ? Partition(key, settings.PerTokenPerMinute)
             : RateLimitPartition.GetNoLimiter("anonymous"));
@@ -46,10 +45,10 @@ public sealed class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, _) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-                await Problems.WriteAsync(context.HttpContext, 429, "rate_limited",
-                    $"Too many requests. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
+                // The same figure as RateLimit-Reset: the end of the window that refused the request.
+                var seconds = limits.SecondsToReset(limits.Tightest(context.HttpContext).Partition);
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString();
+                await Problems.WriteAsync(context.HttpContext, 429, "rate_limited", $"Too many requests. Try again in {seconds} s.");
             };
         });
         return services;
@@ -58,36 +57,55 @@ public sealed class RateLimits
     /// Adds the RateLimit-* headers from the tighter of the two windows, as the response starts.
     public void AddHeaders(HttpContext http)
     {
-        var ip = (PerIp.GetStatistics(http)?.CurrentAvailablePermits ?? _settings.PerIpPerMinute, _settings.PerIpPerMinute, "ip:" + http.Connection.RemoteIpAddress);
-        var token = TokenKey(http) is { } key
-            ? (PerToken.GetStatistics(http)?.CurrentAvailablePermits ?? _settings.PerTokenPerMinute, _settings.PerTokenPerMinute, key)
-            : ip;
-        var (remaining, limit, partition) = token.Item1 < ip.Item1 ? token : ip;
+        var (remaining, limit, partition) = Tightest(http);
         http.Response.Headers["RateLimit-Limit"] = limit.ToString();
         http.Response.Headers["RateLimit-Remaining"] = Math.Max(0, remaining).ToString();
         http.Response.Headers["RateLimit-Reset"] = SecondsToReset(partition).ToString();
     }
 
+    /// The window (per address or per token) with the fewest requests left.
+    internal (long Remaining, int Limit, string Partition) Tightest(HttpContext http)
+    {
+        var ip = (PerIp.GetStatistics(http)?.CurrentAvailablePermits ?? _settings.PerIpPerMinute, _settings.PerIpPerMinute, IpKey(http));
+        var token = TokenKey(http) is { } key
+            ? (PerToken.GetStatistics(http)?.CurrentAvailablePermits ?? _settings.PerTokenPerMinute, _settings.PerTokenPerMinute, key)
+            : ip;
+        return token.Item1 < ip.Item1 ? token : ip;
+    }
+
     private RateLimitPartition<string> Partition(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, k =>
         {
-            _windowStarts[k] = _clock.GetUtcNow();
+            var now = _clock.GetUtcNow();
+            // Keys come from whatever clients send; forget the windows of partitions the limiter has long let go of.
+            if (_windowStarts.Count > 10_000)
+                foreach (var (old, start) in _windowStarts)
+                    if (now - start > 10 * Window) _windowStarts.TryRemove(old, out _);
+            _windowStarts[k] = now;
             return new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true };
         });
 
-    private int SecondsToReset(string partition)
+    internal int SecondsToReset(string partition)
     {
         if (!_windowStarts.TryGetValue(partition, out var start)) return (int)Window.TotalSeconds;
         var intoWindow = (_clock.GetUtcNow() - start).Ticks % Window.Ticks;
         return Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(Window.Ticks - intoWindow).TotalSeconds));
     }
 
+    private static string IpKey(HttpContext http) => "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static readonly object TokenKeyItem = new();
+
     /// Partitions by a hash of the bearer token, so the limit holds before (and whether or not) the token is valid.
+    /// Hashed once per request: the limiter, its statistics and the headers all ask.
     private static string? TokenKey(HttpContext http)
     {
+        if (http.Items.TryGetValue(TokenKeyItem, out var known)) return (string?)known;
         var header = http.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7
+        var key = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7
             ? "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim())))[..32]
             : null;
+        http.Items[TokenKeyItem] = key;
+        return key;
     }
 }

@@ -30,7 +30,8 @@ public static class XapiApi
         api.Use((http, next) =>
         {
             if (!http.Request.Headers.AcceptLanguage.ToString().StartsWith("de", StringComparison.OrdinalIgnoreCase))
-                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("en-GB");
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture =
+                    System.Globalization.CultureInfo.GetCultureInfo("en-GB");
             return next(http);
         });
         api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedAsync });
