@@ -142,7 +142,8 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
         return value.UtcDateTime;
     }
 
-    private static bool Flag(IQueryCollection query, string name) => query[name].ToString() switch
+    /// A true/false query parameter; absent is false.
+    internal static bool Flag(IQueryCollection query, string name) => query[name].ToString() switch
     {
         "" or "false" => false,
         "true" => true,

@@ -88,12 +88,7 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
     }
 
     /// ?confirm=true: the caller confirms a change the rules otherwise refuse, such as taking a card out of a final stage.
-    private static bool Confirmed(HttpContext http) => http.Request.Query["confirm"].ToString() switch
-    {
-        "" or "false" => false,
-        "true" => true,
-        _ => throw new BodyException(400, "invalid_parameter", "'confirm' must be true or false."),
-    };
+    private static bool Confirmed(HttpContext http) => ListQuery.Flag(http.Request.Query, "confirm");
 
     private static IResult Object(HttpContext http, T row, int status = StatusCodes.Status200OK)
     {

@@ -13,9 +13,8 @@ public sealed class BoardCardModel
     public Guid? SourceId { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public DateTime? NextInterviewAt { get; init; }
-    public required Stage Stage { get; set; }
-    public required string Rank { get; set; }
-    public required int Version { get; set; }
+    public required Stage Stage { get; init; }
+    public required int Version { get; init; }
     public required DateTime StageChangedAt { get; init; }
 
     public int DaysInStage(DateTime now) => Math.Max(0, (int)(now - StageChangedAt).TotalDays);

@@ -9,6 +9,4 @@ public sealed record BoardFilter(string? Text, Guid? SourceId, string? Tag, int?
         && (SourceId is null || card.SourceId == SourceId)
         && (string.IsNullOrWhiteSpace(Tag) || card.Tags.Contains(Tag, StringComparer.CurrentCultureIgnoreCase))
         && (MinFit is null || card.FitScore >= MinFit);
-
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && SourceId is null && string.IsNullOrWhiteSpace(Tag) && MinFit is null;
 }
