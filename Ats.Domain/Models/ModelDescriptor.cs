@@ -96,9 +96,10 @@ public sealed class ModelDescriptor
         foreach (var (field, value) in values) field.SetValue(entity, value);
     }
 
-    /// Evens out "no value": a null where a new row has a value (a list, a required text, the fit profile) becomes
-    /// that default, and blank text in an optional field becomes null. Forms and JSON clients differ here; the rules must not.
-    public void NormalizeEmptyValues(object entity)
+    /// Evens out what clients send differently: a null where a new row has a value (a list, a required text, the fit
+    /// profile) becomes that default, blank text in an optional field becomes null, and a time with an offset or without
+    /// one becomes UTC (as it is stored and read back). Forms and JSON clients differ here; the rules and answers must not.
+    public void NormalizeValues(object entity)
     {
         var blank = Activator.CreateInstance(EntityType)!;
         foreach (var field in Fields.Where(f => f.IsWritable))
@@ -111,6 +112,9 @@ public sealed class ModelDescriptor
                     break;
                 case string text when fallback is null && string.IsNullOrWhiteSpace(text):
                     field.SetValue(entity, null);
+                    break;
+                case DateTime time when time.Kind != DateTimeKind.Utc:
+                    field.SetValue(entity, Data.Utc.From(time));
                     break;
             }
         }

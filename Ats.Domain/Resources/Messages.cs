@@ -13,6 +13,7 @@ public static class Messages
 
     public static string Required => Get(nameof(Required));
     public static string RejectionReasonRequired => Get(nameof(RejectionReasonRequired));
+    public static string TokensNeedSignIn => Get(nameof(TokensNeedSignIn));
     public static string ConfirmLeaveFinalStage(string stage) => Format(nameof(ConfirmLeaveFinalStage), stage);
     public static string InvalidEmail => Get(nameof(InvalidEmail));
     public static string InvalidUrl => Get(nameof(InvalidUrl));

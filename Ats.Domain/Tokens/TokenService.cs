@@ -128,8 +128,9 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
 
     private static void RequireAdmin(Actor actor)
     {
+        if (!actor.IsAdmin) throw ForbiddenException.AdminOnly();
         // Tokens never make tokens: a leaked token must not be able to widen or prolong itself.
-        if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
+        if (actor.Scopes is not null) throw ForbiddenException.TokensNeedSignIn();
     }
 
     private static TokenSummary Summarise(ApiToken t, string createdBy) =>

@@ -19,7 +19,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         await using var db = await OpenAsync(actor, ct);
         var now = Now;
         model.ResetServerOwned(row);
-        model.NormalizeEmptyValues(row);
+        model.NormalizeValues(row);
         row.Id = Guid.CreateVersion7();
         row.TenantId = actor.TenantId;
         row.CreatedAt = row.UpdatedAt = now;
@@ -59,7 +59,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
             change(row);
             ModelDescriptor.Restore(row, serverOwned); // whatever the caller touched, only the rules set these
             row.TenantId = tenant;
-            model.NormalizeEmptyValues(row);
+            model.NormalizeValues(row);
             rows.Add(row);
         }
         db.ChangeTracker.DetectChanges();

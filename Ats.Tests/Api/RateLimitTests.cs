@@ -40,6 +40,7 @@ public sealed class RateLimitTests() : HostTest(seedDemoData: true, new Dictiona
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal(limited.Headers.GetValues("RateLimit-Reset").Single(), limited.Headers.GetValues("Retry-After").Single());
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType!.MediaType);
         Assert.Equal("rate_limited", (await limited.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/xapi2/data/source")).StatusCode);

@@ -159,6 +159,6 @@ public sealed class TokenAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var (_, token) = await api.PatAsync(ApiFixture.AllScopes);
 
-        Assert.Equal((HttpStatusCode.Forbidden, "admin_only"), await CallAsync(api.Client(token), "/xapi2/tokens"));
+        Assert.Equal((HttpStatusCode.Forbidden, "sign_in_required"), await CallAsync(api.Client(token), "/xapi2/tokens"));
     }
 }

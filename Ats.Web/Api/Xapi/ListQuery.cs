@@ -142,6 +142,14 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
         return value.UtcDateTime;
     }
 
+    /// Refuses query parameters a single-row route does not know, so a typo (?confrim=true) is not silently ignored.
+    internal static void Allow(IQueryCollection query, params string[] names)
+    {
+        if (query.Keys.FirstOrDefault(k => !names.Contains(k)) is { } unknown)
+            throw Bad("unknown_parameter", names.Length == 0 ? $"Unknown query parameter '{unknown}'; this route takes none."
+                : $"Unknown query parameter '{unknown}'. Known here: {string.Join(", ", names)}.");
+    }
+
     /// A true/false query parameter; absent is false.
     internal static bool Flag(IQueryCollection query, string name) => query[name].ToString() switch
     {

@@ -57,12 +57,14 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
 
     public async Task<IResult> GetAsync(HttpContext http, Guid id)
     {
+        ListQuery.Allow(http.Request.Query);
         var row = await records.FindAsync<T>(http.Actor(), id, http.RequestAborted) ?? throw new NotFoundException(Model.Name, id);
         return Object(http, row);
     }
 
     public async Task<IResult> CreateAsync(HttpContext http)
     {
+        ListQuery.Allow(http.Request.Query);
         var body = await JsonBody.ReadAsync(http.Request);
         var row = new T();
         JsonBody.Apply(Model, body, row, isCreate: true);
@@ -73,6 +75,7 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
 
     public async Task<IResult> UpdateAsync(HttpContext http, Guid id)
     {
+        ListQuery.Allow(http.Request.Query, "confirm");
         var body = await JsonBody.ReadAsync(http.Request);
         // Check the body before touching the row, so a bad field is reported as such and not as a conflict.
         JsonBody.Apply(Model, body, new T(), isCreate: false);
@@ -83,6 +86,7 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
 
     public async Task<IResult> DeleteAsync(HttpContext http, Guid id)
     {
+        ListQuery.Allow(http.Request.Query);
         await records.DeleteAsync<T>(http.Actor(), id, IfMatch.Version(http), http.RequestAborted);
         return Results.NoContent();
     }

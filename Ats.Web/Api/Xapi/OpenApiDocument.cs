@@ -107,8 +107,11 @@ public static class OpenApiDocument
     {
         ["parameters"] = new JsonArray(new JsonObject { ["$ref"] = "#/components/parameters/id" }),
         ["get"] = Operation(model, "get", $"Read a {model.Name}", null, new JsonObject { ["200"] = Response("The row.", Ref(model.Name), etag: true) }),
+        // Only applications have changes that need a confirmation (leaving a final stage).
         ["patch"] = Operation(model, "update", $"Change some fields of a {model.Name}",
-            new JsonArray(new JsonObject { ["$ref"] = "#/components/parameters/if_match" }, new JsonObject { ["$ref"] = "#/components/parameters/confirm" }),
+            model.EntityType == typeof(Ats.Domain.Pipeline.Application)
+                ? new JsonArray(new JsonObject { ["$ref"] = "#/components/parameters/if_match" }, new JsonObject { ["$ref"] = "#/components/parameters/confirm" })
+                : IfMatchParameter(),
             new JsonObject { ["200"] = Response("The changed row.", Ref(model.Name), etag: true) }, Body($"{model.Name}_update")),
         ["delete"] = Operation(model, "delete", $"Delete a {model.Name}", IfMatchParameter(), new JsonObject { ["204"] = new JsonObject { ["description"] = "Deleted." } }),
     };

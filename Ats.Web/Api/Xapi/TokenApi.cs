@@ -15,13 +15,25 @@ public static class TokenApi
         api.MapGet("/tokens", async (HttpContext http, TokenService tokens) =>
             Results.Json(new JsonObject { ["data"] = new JsonArray((await tokens.ListAsync(http.Actor(), http.RequestAborted)).Select(ToJson).ToArray()) }));
         api.MapPost("/tokens", CreateAsync);
+        api.MapGet("/tokens/{id}", async (string id, HttpContext http, TokenService tokens) =>
+        {
+            var tokenId = ParseId(id);
+            return (await tokens.ListAsync(http.Actor(), http.RequestAborted)).FirstOrDefault(t => t.Id == tokenId) is { } token
+                ? Results.Json(ToJson(token))
+                : throw new Ats.Domain.Writes.NotFoundException(TokenService.Model, tokenId);
+        });
         api.MapDelete("/tokens/{id}", async (string id, HttpContext http, TokenService tokens) =>
         {
-            if (!Guid.TryParse(id, out var tokenId)) throw new BodyException(400, "invalid_id", $"'{id}' is not a UUID.");
-            await tokens.RevokeAsync(http.Actor(), tokenId, http.RequestAborted);
+            await tokens.RevokeAsync(http.Actor(), ParseId(id), http.RequestAborted);
             return Results.NoContent();
         });
     }
+
+    private static Guid ParseId(string id) =>
+        Guid.TryParse(id, out var value) ? value : throw new BodyException(400, "invalid_id", $"'{id}' is not a UUID.");
+
+    /// Secrets (a new token, a JWT) must not be kept by a cache on the way.
+    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 
     private static async Task<IResult> IssueJwtAsync(HttpContext http, SignInManager<AppUser> signIn, JwtTokens jwt)
     {
@@ -32,6 +44,7 @@ public static class TokenApi
         // One answer for unknown users, wrong passwords, lockouts and deactivated accounts: nothing to enumerate.
         if (user is null || !(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
             return Problems.Of(http, 401, "invalid_credentials", "Email or password is wrong, or the account is locked or deactivated.");
+        NoStore(http);
         return Results.Json(new JsonObject
         {
             ["access_token"] = await jwt.IssueAsync(user.Id, user.TenantId, http.RequestAborted),
@@ -59,6 +72,7 @@ public static class TokenApi
         var json = ToJson(created.Summary);
         json["token"] = created.Token;
         http.Response.Headers.Location = $"/xapi2/tokens/{created.Summary.Id}";
+        NoStore(http);
         return Results.Json(json, statusCode: StatusCodes.Status201Created);
     }
 
@@ -76,7 +90,8 @@ public static class TokenApi
     };
 
     private static string Text(JsonObject body, string name) =>
-        body[name] is { } node && node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : throw Invalid(name, "a string");
+        !body.ContainsKey(name) ? throw new BodyException(400, "missing_field", $"'{name}' is required.", new Dictionary<string, string[]> { [name] = ["Required."] })
+        : body[name] is { } node && node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : throw Invalid(name, "a string");
 
     private static BodyException Invalid(string field, string expected) =>
         new(400, "invalid_type", $"'{field}' must be {expected}.", new Dictionary<string, string[]> { [field] = [$"Expected {expected}."] });

@@ -59,16 +59,19 @@ public static class XapiApi
     public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder app)
     {
         var data = app.MapGroup("/xapi2/data/{model}").AddEndpointFilter(TranslateErrors);
-        data.MapGet("", (string model, HttpContext http) => With(http, model, api => api.ListAsync(http)));
+        data.MapMethods("", Read, (string model, HttpContext http) => With(http, model, api => api.ListAsync(http)));
         data.MapPost("", (string model, HttpContext http) => With(http, model, api => api.CreateAsync(http)));
-        data.MapGet("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.GetAsync(http, ParseId(id))));
+        data.MapMethods("/{id}", Read, (string model, string id, HttpContext http) => With(http, model, api => api.GetAsync(http, ParseId(id))));
         data.MapPatch("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.UpdateAsync(http, ParseId(id))));
         data.MapDelete("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.DeleteAsync(http, ParseId(id))));
         TokenApi.Map(app.MapGroup("/xapi2").AddEndpointFilter(TranslateErrors));
         var openApi = OpenApiDocument.Build().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
-        app.MapGet("/xapi2/openapi.json", () => Results.Text(openApi, "application/json"));
+        app.MapMethods("/xapi2/openapi.json", Read, () => Results.Text(openApi, "application/json"));
         return app;
     }
+
+    /// HEAD answers like GET without the body (the server drops it), as HTTP expects of every readable resource.
+    private static readonly string[] Read = [HttpMethods.Get, HttpMethods.Head];
 
     private static Task<IResult> With(HttpContext http, string model, Func<IModelApi, Task<IResult>> handle)
     {
