@@ -7,6 +7,8 @@ using Ats.Tests.Support;
 using Ats.Web.Components.Pages.Board;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Ats.Tests.Components;
@@ -44,6 +46,29 @@ public sealed class BoardTests : MudTestContext
         var board = Render<Board>(p => p.Add(b => b.Id, _job.Id));
         await board.WaitForStateAsync(() => board.FindAll("[data-testid=board-card]").Count == 2);
         return board;
+    }
+
+    [Fact]
+    public async Task TheBoardOverAllOpenJobsNamesEachCardsJobAndCanShowOneJob()
+    {
+        using var _ = Culture.English();
+        await Database.Records.UpdateAsync<Job>(Database.Recruiter, _job.Id, null, j => j.Status = JobStatus.Open);
+        var other = await Database.Records.CreateAsync(Database.Recruiter, new Job { Title = "Data Analyst", Status = JobStatus.Open });
+        var draft = await Database.Records.CreateAsync(Database.Recruiter, new Job { Title = "Draft role" }); // not open: not on this board
+        var dora = await Database.Records.CreateAsync(Database.Recruiter, new Candidate { FirstName = "Dora", Email = "dora@example.com" });
+        await Database.Records.CreateAsync(Database.Recruiter, new Application { CandidateId = dora.Id, JobId = draft.Id });
+        var cleo = await Database.Records.CreateAsync(Database.Recruiter, new Candidate { FirstName = "Cleo", Email = "cleo@example.com" });
+        await Database.Records.CreateAsync(Database.Recruiter, new Application { CandidateId = cleo.Id, JobId = other.Id });
+        _popovers = Render<MudPopoverProvider>();
+
+        var all = Render<Board>();
+        await all.WaitForStateAsync(() => all.FindAll("[data-testid=board-card]").Count == 3);
+        Assert.Equal(["Data Analyst", "Platform Engineer", "Platform Engineer"], all.FindAll("[data-testid=card-job]").Select(j => j.TextContent.Trim()));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/board?job={other.Id}");
+        var one = Render<Board>();
+        await one.WaitForStateAsync(() => one.FindAll("[data-testid=board-card]").Count == 1);
+        Assert.Contains("Cleo", one.Find("[data-testid=card-name]").TextContent);
     }
 
     private static string Count(IRenderedComponent<Board> board, string stage) =>

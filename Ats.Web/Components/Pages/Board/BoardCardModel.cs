@@ -7,6 +7,8 @@ public sealed class BoardCardModel
 {
     public required Guid Id { get; init; }
     public required Guid CandidateId { get; init; }
+    public required Guid JobId { get; init; }
+    public required string JobTitle { get; init; }
     public required string Name { get; init; }
     public int? FitScore { get; init; }
     public string? Source { get; init; }
