@@ -9,6 +9,8 @@ using Ats.E2E.Pages;
 using Ats.E2E.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ats.E2E.Tests;
@@ -75,6 +77,56 @@ public sealed class BoardTests(BrowserFixture browser)
         await Expect(mine.Cards("screening")).ToHaveCountAsync(1);
         await Expect(mine.Cards("screening").First).ToContainTextAsync("Emil");
         await Expect(mine.Count("new")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task TakingACardOutOfAFinalStageAsksFirst()
+    {
+        var jobId = await JobWithCardsAsync("Greta");
+        var board = await OpenBoardAsync(jobId);
+        var page = board.Card("Greta").Page;
+        await board.MoveWithMenuAsync("Greta", "hired", top: true);
+        await Expect(board.Cards("hired")).ToHaveCountAsync(1);
+
+        await board.MoveWithMenuAsync("Greta", "review", top: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(board.Cards("hired")).ToHaveCountAsync(1);
+
+        await board.MoveWithMenuAsync("Greta", "review", top: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+        await Expect(board.Cards("review")).ToHaveCountAsync(1);
+        await Expect(board.Cards("hired")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task SeveralSelectedCardsAreRejectedWithOneReason()
+    {
+        var jobId = await JobWithCardsAsync("Hanna", "Ivo", "Jule");
+        var board = await OpenBoardAsync(jobId);
+        var page = board.Card("Hanna").Page;
+
+        await board.Card("Hanna").GetByTestId("card-select").CheckAsync();
+        await board.Card("Jule").GetByTestId("card-select").CheckAsync();
+        await page.GetByTestId("bulk-reject").ClickAsync();
+        await page.GetByTestId("reject-reason").FillAsync("Position filled");
+        await page.GetByTestId("reject-confirm").ClickAsync();
+
+        await Expect(board.Cards("rejected")).ToHaveCountAsync(2);
+        Assert.Equal(["Ivo Tester"], await board.NamesAsync("new"));
+    }
+
+    [Fact]
+    public async Task TheBoardHasNoSeriousAccessibilityViolations()
+    {
+        var jobId = await JobWithCardsAsync("Kai", "Lena");
+        var board = await OpenBoardAsync(jobId);
+        await Expect(board.Cards("new")).ToHaveCountAsync(2);
+
+        var results = await board.Card("Kai").Page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class IntegrationsTests(BrowserFixture browser)
 
         var row = page.GetByTestId("token-table").Locator("tbody tr", new() { HasText = "Data warehouse" });
         await Expect(row).ToContainTextAsync(token[..12]);
+        await Expect(page.GetByTestId("token-value")).ToHaveCountAsync(0); // the closing dialog may still be in the page
         Assert.DoesNotContain(token, await page.ContentAsync()); // shown once, never again
 
         using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
