@@ -51,10 +51,15 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         var model = ModelCatalog.For<T>();
         AccessRules.RequireScope(actor, model, write: true);
         await using var db = await OpenAsync(actor, ct);
+        var ids = changes.Keys.ToList();
+        // Several rows in one query; the common single-row update keeps its simple lookup by key.
+        var stored = ids.Count == 1 ? null
+            : await db.Set<T>().Readable(actor, db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var rows = new List<T>();
         foreach (var (id, (expectedVersion, change)) in changes)
         {
-            var row = await LoadAsync<T>(actor, db, model, id, expectedVersion, ct);
+            var row = stored is null ? await LoadAsync<T>(actor, db, model, id, expectedVersion, ct)
+                : Check(actor, model, stored.GetValueOrDefault(id), id, expectedVersion);
             var (serverOwned, tenant) = (model.ServerOwnedValues(row), row.TenantId);
             change(row);
             ModelDescriptor.Restore(row, serverOwned); // whatever the caller touched, only the rules set these
@@ -123,8 +128,14 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
     private static async Task<T> LoadAsync<T>(Actor actor, AtsDbContext db, ModelDescriptor model, Guid id, int? expectedVersion,
         CancellationToken ct) where T : TenantEntity
     {
-        var row = await db.Set<T>().Readable(actor, db).FirstOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw new NotFoundException(model.Name, id);
+        var row = await db.Set<T>().Readable(actor, db).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return Check(actor, model, row, id, expectedVersion);
+    }
+
+    /// The row exists for this actor, is still the version the caller saw, and is theirs to change.
+    private static T Check<T>(Actor actor, ModelDescriptor model, T? row, Guid id, int? expectedVersion) where T : TenantEntity
+    {
+        if (row is null) throw new NotFoundException(model.Name, id);
         if (expectedVersion is { } expected && row.Version != expected)
             throw new ConcurrencyException(model.Name, id, row.Version);
         AccessRules.RequireWrite(actor, model, row);
