@@ -71,6 +71,36 @@ public sealed class BoardTests : MudTestContext
         Assert.Contains("Cleo", one.Find("[data-testid=card-name]").TextContent);
     }
 
+    [Theory]
+    [InlineData("min_fit=80", 1)]
+    [InlineData("q=bob", 1)]
+    [InlineData("min_fit=abc&source=xyz", 2)] // a hand-edited link with bad values shows the board unfiltered
+    public async Task TheFilterInTheLinkAppliesFromTheFirstView(string query, int cards)
+    {
+        using var _ = Culture.English();
+        await Database.Records.UpdateAsync<Job>(Database.Recruiter, _job.Id, null, j => j.Status = JobStatus.Open);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/board?job={_job.Id}&{query}");
+
+        var board = Render<Board>();
+
+        await board.WaitForStateAsync(() => board.FindAll("[data-testid=board-card]").Count == cards);
+        Assert.Equal(cards, board.FindAll("[data-testid=board-card]").Count);
+    }
+
+    [Fact]
+    public async Task ClearingTheSelectionUnticksTheCards()
+    {
+        using var _ = Culture.English();
+        var board = await RenderBoardAsync();
+        await board.Find($"[data-card-id='{_ada.Id}'] [data-testid=card-select]").ChangeAsync(new() { Value = true });
+        await board.WaitForStateAsync(() => board.FindAll("[data-testid=bulk-bar]").Count == 1);
+
+        await board.Find("[data-testid=bulk-bar] button:last-child").ClickAsync(new());
+
+        board.WaitForAssertion(() => Assert.All(board.FindAll("[data-testid=card-select]"), box => Assert.False(box.HasAttribute("checked"))));
+        Assert.Empty(board.FindAll("[data-testid=bulk-bar]"));
+    }
+
     private static string Count(IRenderedComponent<Board> board, string stage) =>
         board.Find($"[data-testid=column-{stage}] [data-testid=column-count]").TextContent.Trim();
 
