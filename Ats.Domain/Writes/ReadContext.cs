@@ -1,6 +1,7 @@
 using Ats.Domain.Common;
 using Ats.Domain.Data;
 using Ats.Domain.Models;
+using Ats.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Domain.Writes;
@@ -12,6 +13,13 @@ public sealed class ReadContext(AtsDbContext db, Actor actor)
     {
         AccessRules.RequireScope(actor, ModelCatalog.For<T>(), write: false);
         return db.Set<T>().AsNoTracking().Readable(actor, db);
+    }
+
+    /// The stage history of the applications this actor may read.
+    public IQueryable<StageChange> StageChanges()
+    {
+        var applications = Rows<Application>();
+        return db.StageChanges.AsNoTracking().Where(c => applications.Any(a => a.Id == c.ApplicationId));
     }
 
     /// The rows whose searchable fields contain the text (the lists' search box and the API's q).

@@ -2,6 +2,7 @@ using Ats.Domain.Candidates;
 using Ats.Domain.Interviews;
 using Ats.Domain.Jobs;
 using Ats.Domain.Pipeline;
+using Ats.Domain.Writes;
 using Ats.Domain.Sources;
 using Ats.Tests.Support;
 using Ats.Web.Components.Pages.Board;
@@ -38,11 +39,12 @@ public sealed class BoardTests : MudTestContext
     }
 
     private IRenderedComponent<MudPopoverProvider> _popovers = default!;
+    private IRenderedComponent<MudDialogProvider> _dialogs = default!;
 
     private async Task<IRenderedComponent<Board>> RenderBoardAsync()
     {
         _popovers = Render<MudPopoverProvider>(); // where menus open
-        Render<MudDialogProvider>();
+        _dialogs = Render<MudDialogProvider>();
         var board = Render<Board>(p => p.Add(b => b.Id, _job.Id));
         await board.WaitForStateAsync(() => board.FindAll("[data-testid=board-card]").Count == 2);
         return board;
@@ -117,6 +119,23 @@ public sealed class BoardTests : MudTestContext
         Assert.Equal("0 d in stage", card.QuerySelector("[data-testid=card-days]")!.TextContent.Trim());
         Assert.StartsWith("Interview ", card.QuerySelector("[data-testid=card-interview]")!.TextContent.Trim());
         Assert.Equal(["kotlin", "remote"], card.QuerySelectorAll("[data-testid=card-tag]").Select(t => t.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ClickingACardShowsItsApplicationWithStageHistoryAndTimeInStage()
+    {
+        using var _ = Culture.English();
+        await Database.Services.GetRequiredService<PipelineMoves>().MoveAsync(Database.Recruiter, _ada.Id, null, Stage.Review, null);
+        var board = await RenderBoardAsync();
+
+        await board.Find($"[data-card-id='{_ada.Id}'] [data-testid=card-name]").ClickAsync(new());
+
+        await _dialogs.WaitForStateAsync(() => _dialogs.FindAll("[data-testid=application-history] tr").Count == 2);
+        var history = _dialogs.FindAll("[data-testid=application-history] tr").Select(r => r.TextContent).ToList();
+        Assert.Contains("New", history[0]);
+        Assert.Contains("New → Review", history[1]);
+        Assert.Contains("Rolf Recruiter", history[1]);
+        Assert.Contains("Review: 0 d", _dialogs.Find("[data-testid=application-time-in-stage]").TextContent);
     }
 
     [Fact]
