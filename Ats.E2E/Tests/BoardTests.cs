@@ -116,6 +116,23 @@ public sealed class BoardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task TheSearchFiltersTheBoardAndTheLinkKeepsIt()
+    {
+        var jobId = await JobWithCardsAsync("Mara", "Nils");
+        var board = await OpenBoardAsync(jobId);
+        var page = board.Card("Mara").Page;
+
+        await page.GetByTestId("board-search").FillAsync("Nils");
+
+        await Expect(board.Cards("new")).ToHaveCountAsync(1);
+        await page.WaitForURLAsync(url => url.Contains("q=Nils"));
+        await board.OpenAsync(jobId); // the same address without the filter
+        await Expect(board.Cards("new")).ToHaveCountAsync(2);
+        await new AppShell(page).GoToAsync($"/jobs/{jobId}/board?q=Nils");
+        await Expect(board.Cards("new")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task TheBoardHasNoSeriousAccessibilityViolations()
     {
         var jobId = await JobWithCardsAsync("Kai", "Lena");
