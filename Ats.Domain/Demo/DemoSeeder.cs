@@ -593,11 +593,12 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
             }, sentAt, readAt);
         }
 
-        private string Render(string text, Application application) => text
-            .Replace("{{ candidate.first_name }}", candidateById[application.CandidateId].FirstName)
-            .Replace("{{ job.title }}", jobById[application.JobId].Job.Title)
-            .Replace("{{ company.name }}", TenantName)
-            .Replace("{{ recruiter.name }}", users["recruiter"].DisplayName);
+        private string Render(string text, Application application)
+        {
+            var (candidate, job) = (candidateById[application.CandidateId], jobById[application.JobId].Job);
+            return MailTemplates.Render(text, new MailValues(candidate.FirstName, candidate.LastName, candidate.Email, job.Title, job.Location,
+                SnakeCase<Stage>.Name(application.Stage), null, null, users["recruiter"].DisplayName, null, TenantName), html: false);
+        }
 
         private string Fill(string text, Application application) => Fill(text, candidateById[application.CandidateId], jobById[application.JobId].Job);
 

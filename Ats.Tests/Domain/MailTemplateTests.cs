@@ -1,0 +1,74 @@
+using Ats.Domain.Mail;
+using Ats.Domain.Writes;
+using Ats.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Tests.Domain;
+
+/// Mail templates are Liquid rendered by Fluid; their variables are checked when a template is saved.
+public sealed class MailTemplateTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+
+    public Task InitializeAsync() => _db.InitializeAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    private static readonly MailValues Values = new("Ada", "Lovelace", "ada@example.com", "Backend Developer", "Berlin", "interview",
+        "1 Dec 2026 10:00", "https://meet.example/abc", "Rolf Recruiter", "Rolf Recruiter, Talent Team", "Muster GmbH");
+
+    [Fact]
+    public void EveryVariableRenders()
+    {
+        var text = string.Join("|", MailTemplates.Variables.Select(v => $"{{{{ {v} }}}}"));
+
+        var rendered = MailTemplates.Render(text, Values, html: false);
+
+        Assert.Equal("Ada|Lovelace|Ada Lovelace|ada@example.com|Backend Developer|Berlin|interview|1 Dec 2026 10:00|https://meet.example/abc"
+            + "|Rolf Recruiter|Rolf Recruiter, Talent Team|Muster GmbH", rendered);
+        Assert.All(MailTemplates.Variables, v => Assert.Null(MailTemplates.Problem($"{{{{ {v} }}}}")));
+    }
+
+    [Theory]
+    [InlineData("Hi {{ candidat.first_name }}", "candidat.first_name")]
+    [InlineData("Call {{ candidate.phone }}", "candidate.phone")]
+    [InlineData("{% if job.salary %}Pay{% endif %}", "job.salary")] // checked in branches that may never run
+    [InlineData("{{ candidate }}", "candidate")]
+    [InlineData("{{ salary | upcase }}", "salary")]
+    public void UnknownVariablesAreRefusedByName(string text, string unknown)
+    {
+        Assert.Contains(unknown, MailTemplates.Problem(text));
+    }
+
+    [Theory]
+    [InlineData("Hi {{ candidate.first_name")]
+    [InlineData("{% if job.title %}no end")]
+    public void BrokenTemplatesAreRefused(string text)
+    {
+        Assert.NotNull(MailTemplates.Problem(text));
+    }
+
+    [Fact]
+    public void HtmlInVariablesIsEscapedInTheHtmlPart()
+    {
+        var hostile = Values with { CandidateFirstName = "<script>alert(1)</script>", JobTitle = "\"><img src=x onerror=alert(1)>" };
+
+        var html = MailTemplates.Render("Hi {{ candidate.first_name }}, {{ job.title }}", hostile, html: true);
+
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.Contains("<script>", MailTemplates.Render("{{ candidate.first_name }}", hostile, html: false)); // plain text stays as typed
+    }
+
+    [Fact]
+    public async Task ATemplateWithAnUnknownVariableIsNotSaved()
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.CreateAsync(_db.Recruiter,
+            new EmailTemplate { Name = "Typo", Subject = "About {{ job.titel }}", Body = "Hi {{ candidate.first_name }}" }));
+
+        Assert.Contains("job.titel", error.Errors["subject"][0]);
+        await using var raw = _db.Raw();
+        Assert.Equal(0, await raw.EmailTemplates.IgnoreQueryFilters().CountAsync());
+    }
+}
