@@ -61,6 +61,28 @@ public sealed class MailTemplateTests : IAsyncLifetime
         Assert.Contains("<script>", MailTemplates.Render("{{ candidate.first_name }}", hostile, html: false)); // plain text stays as typed
     }
 
+    [Theory]
+    [MemberData(nameof(MarkdownTests.Attacks), MemberType = typeof(MarkdownTests))]
+    public void NothingExecutableSurvivesInATemplateBodyOrInAValue(string attack)
+    {
+        var fromBody = MailComposer.Compose("Hello", $"Hi {{{{ candidate.first_name }}}}\n\n{attack}", Values);
+        var fromValue = MailComposer.Compose("Hello", "Hi {{ candidate.first_name }}, {{ job.title }}", Values with { CandidateFirstName = attack, JobTitle = attack });
+
+        SafeHtml.AssertNothingExecutable(fromBody.Html);
+        SafeHtml.AssertNothingExecutable(fromValue.Html);
+        Assert.Contains(attack, fromValue.Text); // the plain-text part is text: nothing there runs
+    }
+
+    [Fact]
+    public void AComposedMailHasAOneLineSubjectTextAndHtml()
+    {
+        var mail = MailComposer.Compose("Your {{ job.title }}\ninterview", "Hi **{{ candidate.first_name }}**", Values);
+
+        Assert.Equal("Your Backend Developer interview", mail.Subject);
+        Assert.Equal("Hi **Ada**", mail.Text);
+        Assert.Contains("<strong>Ada</strong>", mail.Html);
+    }
+
     [Fact]
     public async Task ATemplateWithAnUnknownVariableIsNotSaved()
     {
