@@ -36,6 +36,17 @@ public sealed class ProtocolTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentDescribesTokenManagement()
+    {
+        var document = (await api.Client().GetFromJsonAsync<JsonObject>("/xapi2/openapi.json"))!;
+
+        var paths = document["paths"]!.AsObject();
+        Assert.Equal(["get", "post"], paths["/xapi2/tokens"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(["delete", "get", "parameters"], paths["/xapi2/tokens/{id}"]!.AsObject().Select(p => p.Key).Order());
+        Assert.NotNull(document["components"]!["schemas"]!["token_created"]!["properties"]!["token"]);
+    }
+
+    [Fact]
     public async Task TimesAreAnsweredInUtcWhateverOffsetWasSent()
     {
         var client = api.Client(await api.JwtAsync());

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ats.Domain.Jobs;
 using Ats.Domain.Models;
+using Ats.Domain.Tokens;
 
 namespace Ats.Web.Api.Xapi;
 
@@ -33,6 +34,9 @@ public static class OpenApiDocument
             paths[$"/xapi2/data/{model.Name}/{{id}}"] = Item(model);
         }
         paths["/xapi2/auth/token"] = AuthToken();
+        (paths["/xapi2/tokens"], paths["/xapi2/tokens/{id}"]) = Tokens();
+        schemas["token"] = TokenSchema(withSecret: false);
+        schemas["token_created"] = TokenSchema(withSecret: true);
 
         return new JsonObject
         {
@@ -148,6 +152,76 @@ public static class OpenApiDocument
             },
         },
     };
+
+    /// Token management: admins signed in with a JWT (a personal access token cannot manage tokens).
+    private static (JsonObject Collection, JsonObject Item) Tokens()
+    {
+        static JsonObject Op(string id, string summary, JsonObject responses, JsonObject? body = null)
+        {
+            responses["default"] = new JsonObject { ["$ref"] = "#/components/responses/problem" };
+            var operation = new JsonObject
+            {
+                ["operationId"] = id,
+                ["tags"] = new JsonArray("auth"),
+                ["summary"] = summary,
+                ["description"] = "For admins signed in with a JWT from /xapi2/auth/token; a personal access token gets 403 sign_in_required.",
+                ["responses"] = responses,
+            };
+            if (body is not null) operation["requestBody"] = body;
+            return operation;
+        }
+        var create = new JsonObject
+        {
+            ["required"] = true,
+            ["content"] = new JsonObject
+            {
+                ["application/json"] = new JsonObject
+                {
+                    ["schema"] = Object(new JsonObject
+                    {
+                        ["name"] = new JsonObject { ["type"] = "string", ["maxLength"] = 100 },
+                        ["scopes"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(TokenService.AllScopes.Select(sc => (JsonNode)sc).ToArray()) } },
+                        ["expires_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time", ["description"] = "Default 90 days, at most a year." },
+                        ["never_expires"] = new JsonObject { ["type"] = "boolean" },
+                    }, ["name", "scopes"]),
+                },
+            },
+        };
+        var list = Object(new JsonObject { ["data"] = new JsonObject { ["type"] = "array", ["items"] = Ref("token") } }, ["data"]);
+        return (
+            new JsonObject
+            {
+                ["get"] = Op("token_list", "List the organisation's access tokens", new JsonObject { ["200"] = Response("The tokens, newest first.", list) }),
+                ["post"] = Op("token_create", "Create an access token; the secret is in this answer only",
+                    new JsonObject { ["201"] = Response("Created; Location names it.", Ref("token_created")) }, create),
+            },
+            new JsonObject
+            {
+                ["parameters"] = new JsonArray(new JsonObject { ["$ref"] = "#/components/parameters/id" }),
+                ["get"] = Op("token_get", "Read one access token (never its secret)", new JsonObject { ["200"] = Response("The token.", Ref("token")) }),
+                ["delete"] = Op("token_revoke", "Revoke an access token; the next request with it fails",
+                    new JsonObject { ["204"] = new JsonObject { ["description"] = "Revoked." } }),
+            });
+    }
+
+    private static JsonObject TokenSchema(bool withSecret)
+    {
+        JsonObject Time(bool nullable) => new() { ["type"] = nullable ? new JsonArray("string", "null") : "string", ["format"] = "date-time" };
+        var properties = new JsonObject
+        {
+            ["id"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" },
+            ["name"] = new JsonObject { ["type"] = "string" },
+            ["prefix"] = new JsonObject { ["type"] = "string", ["description"] = "The start of the token, to recognise it." },
+            ["scopes"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            ["created_at"] = Time(false),
+            ["expires_at"] = Time(true),
+            ["last_used_at"] = Time(true),
+            ["revoked_at"] = Time(true),
+            ["created_by"] = new JsonObject { ["type"] = "string" },
+        };
+        if (withSecret) properties["token"] = new JsonObject { ["type"] = "string", ["description"] = "The secret: shown once, stored only as a hash." };
+        return Object(properties, withSecret ? ["id", "name", "prefix", "scopes", "token"] : ["id", "name", "prefix", "scopes"]);
+    }
 
     private static JsonObject Operation(ModelDescriptor model, string op, string summary, JsonArray? parameters, JsonObject responses, JsonObject? body = null)
     {
