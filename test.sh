@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Builds and runs every test (unit, integration, bUnit, Playwright in headless Chromium).
-# Installs Debian's Chromium first when it is missing, so this works on a bare Debian machine with the .NET SDK.
+# Installs what the tests need from Debian first when it is missing, so this works on a bare Debian machine with the .NET SDK.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x "${ATS_CHROMIUM:-/usr/bin/chromium}" ]; then
-  echo "Installing Chromium for the browser tests (apt-get)…"
+# Debian packages the tests use: Chromium for the browser tests, aiosmtpd as the real SMTP server of the mail tests.
+missing=()
+[ -x "${ATS_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} for the tests (apt-get)…"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 dotnet build Ats.sln -c Release --nologo -v quiet
