@@ -18,4 +18,7 @@ public sealed class Message : TenantEntity
     public DateTime? SentAt { get; set; }
     public DateTime? ReadAt { get; set; }
     public string? Error { get; set; }
+    /// Outbox bookkeeping, not on the wire: how often sending failed, and when to try again.
+    public int Attempts { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
 }

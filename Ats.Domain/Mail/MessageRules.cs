@@ -10,6 +10,10 @@ public sealed class MessageRules : ModelRules<Message>
 {
     public override async Task ValidateAsync(Message row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
+        // Only the outbox knows whether a mail left: people and integrators queue it.
+        if (row.Channel == MessageChannel.Email && row.Status is MessageStatus.Sent or MessageStatus.Failed
+            && context.Actor.Channel != Channel.System && context.Changed(row, nameof(Message.Status)))
+            errors.Add("status", Messages.StatusSetByOutbox);
         await context.RequireReferenceAsync<Candidate>(row, nameof(Message.CandidateId), "candidate_id", row.CandidateId, errors, ct);
         await context.RequireReferenceAsync<Application>(row, nameof(Message.ApplicationId), "application_id", row.ApplicationId, errors, ct);
         await context.RequireReferenceAsync<EmailTemplate>(row, nameof(Message.TemplateId), "template_id", row.TemplateId, errors, ct);

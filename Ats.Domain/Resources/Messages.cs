@@ -14,6 +14,7 @@ public static class Messages
     public static string Required => Get(nameof(Required));
     public static string RejectionReasonRequired => Get(nameof(RejectionReasonRequired));
     public static string TokensNeedSignIn => Get(nameof(TokensNeedSignIn));
+    public static string StatusSetByOutbox => Get(nameof(StatusSetByOutbox));
     public static string TemplateSyntax(string error) => Format(nameof(TemplateSyntax), error);
     public static string UnknownTemplateVariables(string names) => Format(nameof(UnknownTemplateVariables), names);
     public static string ConfirmLeaveFinalStage(string stage) => Format(nameof(ConfirmLeaveFinalStage), stage);

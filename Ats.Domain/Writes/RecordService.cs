@@ -62,7 +62,8 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
                 : Check(actor, model, stored.GetValueOrDefault(id), id, expectedVersion);
             var (serverOwned, tenant) = (model.ServerOwnedValues(row), row.TenantId);
             change(row);
-            ModelDescriptor.Restore(row, serverOwned); // whatever the caller touched, only the rules set these
+            // Whatever a caller touched, only the rules set these; the system itself (the mail outbox) is the server.
+            if (actor.Channel != Channel.System) ModelDescriptor.Restore(row, serverOwned);
             row.TenantId = tenant;
             model.NormalizeValues(row);
             rows.Add(row);

@@ -89,6 +89,7 @@ public sealed class BadRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
         new("write with a read-only token", "PATCH", $"/xapi2/data/candidate/{Target}", "{\"city\":\"Ulm\"}", 403, "missing_scope", Caller.ReadOnlyPat),
         new("read another model with a read-only token", "GET", "/xapi2/data/offer", null, 403, "missing_scope", Caller.ReadOnlyPat),
         new("wrong password for a jwt", "POST", "/xapi2/auth/token", "{\"email\":\"admin@demo.example\",\"password\":\"nope\"}", 401, "invalid_credentials", Caller.Nobody),
+        new("email marked sent by a client", "POST", "/xapi2/data/message", $"{{\"candidate_id\":\"{Target}\",\"body\":\"Hi\",\"status\":\"sent\"}}", 422, "validation_failed"),
         new("mail template with an unknown variable", "POST", "/xapi2/data/email_template", "{\"name\":\"Typo\",\"subject\":\"Hi\",\"body\":\"{{ candidate.phone }}\"}", 422, "validation_failed"),
         new("jwt without a password", "POST", "/xapi2/auth/token", "{\"email\":\"admin@demo.example\"}", 400, "missing_field", Caller.Nobody),
         new("row route with an unknown parameter", "GET", $"/xapi2/data/candidate/{Target}?expand=all", null, 400, "unknown_parameter"),

@@ -20,6 +20,7 @@ public sealed partial class AppFactory(string databasePath, bool seedDemoData = 
         // Many tests share one host and one (test server) address; only the rate-limit tests want small limits.
         builder.UseSetting("Ats:RateLimits:PerIpPerMinute", "100000");
         builder.UseSetting("Ats:RateLimits:PerTokenPerMinute", "100000");
+        builder.UseSetting("Ats:Mail:OutboxFolder", OutboxFolder(databasePath)); // mail without SMTP lands next to the test database
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
@@ -58,7 +59,10 @@ public sealed partial class AppFactory(string databasePath, bool seedDemoData = 
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        if (Directory.Exists(OutboxFolder(path))) Directory.Delete(OutboxFolder(path), recursive: true);
     }
+
+    private static string OutboxFolder(string databasePath) => databasePath + ".outbox";
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

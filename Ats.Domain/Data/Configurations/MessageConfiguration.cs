@@ -18,5 +18,6 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.Subject).HasMaxLength(300);
         b.HasIndex(m => new { m.TenantId, m.CandidateId, m.CreatedAt });
         b.HasIndex(m => new { m.TenantId, m.Status });
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt }); // the outbox looks across organisations
     }
 }

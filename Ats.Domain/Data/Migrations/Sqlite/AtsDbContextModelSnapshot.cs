@@ -561,6 +561,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -577,6 +580,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")
@@ -614,6 +620,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("CandidateId");
 
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("TenantId", "Status");
 

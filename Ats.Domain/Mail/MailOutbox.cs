@@ -1,0 +1,69 @@
+using Ats.Domain.Common;
+using Ats.Domain.Data;
+using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Ats.Domain.Mail;
+
+/// Sends queued mail. A message is written (queued) in the same transaction as the action that caused it; this sends
+/// it afterwards, retries with growing pauses while the server is unreachable, and gives up as failed with the
+/// server's words. Status changes go through the one write path as the system, so they are audited and announced.
+public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, RecordService records, IMailTransport transport,
+    MailSettings settings, TimeProvider clock, ILogger<MailOutbox> logger)
+{
+    /// Pauses after the 1st, 2nd … failed attempt; after the last one the message is failed.
+    public static readonly IReadOnlyList<TimeSpan> Backoff =
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
+
+    private const int Batch = 20;
+
+    /// Sends what is due now; returns how many messages were handed to the transport.
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<(Message Message, string To, Guid TenantId)> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // Across organisations: the outbox is the server's own work.
+            due = (await db.Messages.IgnoreQueryFilters()
+                    .Where(m => m.Channel == MessageChannel.Email && m.Status == MessageStatus.Queued && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+                    .OrderBy(m => m.NextAttemptAt ?? m.CreatedAt).Take(Batch)
+                    .Select(m => new { Message = m, To = db.Candidates.IgnoreQueryFilters().Where(c => c.Id == m.CandidateId).Select(c => c.Email).First() })
+                    .ToListAsync(ct))
+                .Select(r => (r.Message, r.To, r.Message.TenantId)).ToList();
+        }
+
+        var sent = 0;
+        foreach (var (message, to, tenantId) in due)
+        {
+            var system = Actor.System(tenantId);
+            try
+            {
+                var mail = new ComposedMail(message.Subject ?? "", message.Body, Markdown.ToSafeHtml(message.Body));
+                await transport.SendAsync(MailTransports.ToMime(mail, settings.From, to), ct);
+                await records.UpdateAsync<Message>(system, message.Id, null, m =>
+                {
+                    (m.Status, m.SentAt, m.Error, m.NextAttemptAt) = (MessageStatus.Sent, clock.GetUtcNow().UtcDateTime, null, null);
+                    m.Attempts++;
+                }, ct);
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && ex is not DomainException)
+            {
+                // The server's own words for the recruiter; the log gets the message id only (no addresses).
+                logger.LogWarning("Sending message {MessageId} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
+                await records.UpdateAsync<Message>(system, message.Id, null, m =>
+                {
+                    m.Attempts++;
+                    // The attempt number also makes each failure a visible change, so it is saved and audited.
+                    var words = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                    m.Error = $"Attempt {m.Attempts} of {Backoff.Count + 1}: {words}";
+                    if (m.Attempts > Backoff.Count) (m.Status, m.NextAttemptAt) = (MessageStatus.Failed, null);
+                    else m.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff[m.Attempts - 1];
+                }, ct);
+            }
+        }
+        return sent;
+    }
+}

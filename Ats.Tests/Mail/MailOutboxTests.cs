@@ -1,0 +1,117 @@
+using Ats.Domain.Candidates;
+using Ats.Domain.Mail;
+using Ats.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ats.Tests.Mail;
+
+/// Queued mail leaves through the outbox to a real SMTP server; nothing is lost while the server is down.
+public sealed class MailOutboxTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+    private readonly SmtpServer _smtp = new();
+    private readonly SettableClock _clock = new();
+    private MailOutbox _outbox = default!;
+    private Candidate _candidate = default!;
+
+    public async Task InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        await _smtp.StartAsync();
+        var settings = new MailSettings { From = "jobs@a.example", Smtp = new SmtpSettings { Host = "127.0.0.1", Port = _smtp.Port, Security = "none" } };
+        _outbox = new MailOutbox(_db.Services.GetRequiredService<IDbContextFactory<Ats.Domain.Data.AtsDbContext>>(), _db.Records,
+            MailTransports.From(settings), settings, _clock, NullLogger<MailOutbox>.Instance);
+        _candidate = await _db.Records.CreateAsync(_db.Recruiter, new Candidate { FirstName = "Ada", Email = "ada@example.com" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _smtp.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    private Task<Message> QueueAsync(MessageStatus status = MessageStatus.Queued, MessageChannel channel = MessageChannel.Email) =>
+        _db.Records.CreateAsync(_db.Recruiter, new Message
+        {
+            CandidateId = _candidate.Id, Subject = "Your interview", Body = "Hi **Ada**", Status = status, Channel = channel,
+        });
+
+    private async Task<Message> StoredAsync(Guid id)
+    {
+        await using var db = _db.Raw();
+        return await db.Messages.IgnoreQueryFilters().SingleAsync(m => m.Id == id);
+    }
+
+    [Fact]
+    public async Task AQueuedMailIsSentOnceAndMarkedSent()
+    {
+        var message = await QueueAsync();
+
+        Assert.Equal(1, await _outbox.SendDueAsync());
+        Assert.Equal(0, await _outbox.SendDueAsync());
+
+        var received = Assert.Single(_smtp.Received());
+        Assert.Equal(("ada@example.com", "Your interview"), (received.To.Mailboxes.Single().Address, received.Subject));
+        Assert.Contains("<strong>Ada</strong>", received.HtmlBody);
+        var stored = await StoredAsync(message.Id);
+        Assert.Equal(MessageStatus.Sent, stored.Status);
+        Assert.NotNull(stored.SentAt);
+    }
+
+    [Fact]
+    public async Task WhileTheServerIsDownTheMailWaitsAndGoesThroughOnceItIsBack()
+    {
+        var message = await QueueAsync();
+        await _smtp.StopAsync();
+
+        Assert.Equal(0, await _outbox.SendDueAsync());
+        var waiting = await StoredAsync(message.Id);
+        Assert.Equal((MessageStatus.Queued, 1), (waiting.Status, waiting.Attempts));
+        Assert.NotNull(waiting.Error);
+        Assert.Equal(0, await _outbox.SendDueAsync()); // not due again before its pause is over
+
+        await _smtp.StartAsync();
+        _clock.Advance(MailOutbox.Backoff[0]);
+        Assert.Equal(1, await _outbox.SendDueAsync());
+
+        Assert.Single(_smtp.Received());
+        var sent = await StoredAsync(message.Id);
+        Assert.Equal((MessageStatus.Sent, (string?)null), (sent.Status, sent.Error));
+    }
+
+    [Fact]
+    public async Task AfterTheLastAttemptTheMailIsFailedWithTheServersWords()
+    {
+        var message = await QueueAsync();
+        await _smtp.StopAsync();
+
+        for (var attempt = 0; attempt <= MailOutbox.Backoff.Count; attempt++)
+        {
+            await _outbox.SendDueAsync();
+            _clock.Advance(TimeSpan.FromHours(3));
+        }
+
+        var failed = await StoredAsync(message.Id);
+        Assert.Equal(MessageStatus.Failed, failed.Status);
+        Assert.False(string.IsNullOrWhiteSpace(failed.Error));
+    }
+
+    [Fact]
+    public async Task DraftsAndRecordedConversationsAreNeverSent()
+    {
+        await QueueAsync(MessageStatus.Draft);
+        await QueueAsync(MessageStatus.Queued, MessageChannel.Note);
+
+        Assert.Equal(0, await _outbox.SendDueAsync());
+        Assert.Empty(_smtp.Received());
+    }
+
+    private sealed class SettableClock : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}

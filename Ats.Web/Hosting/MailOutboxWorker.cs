@@ -1,0 +1,49 @@
+using Ats.Domain.Mail;
+using Ats.Domain.Writes;
+
+namespace Ats.Web.Hosting;
+
+/// Runs the mail outbox: right after a message changes (queued by any surface), and every 15 s for retries.
+public sealed class MailOutboxWorker(MailOutbox outbox, ChangeFeed feed, ILogger<MailOutboxWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        using var wake = new SemaphoreSlim(0, 1);
+        using var subscription = feed.Subscribe(change =>
+        {
+            if (change.Model == "message" && wake.CurrentCount == 0) wake.Release();
+        });
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await outbox.SendDueAsync(stop);
+            }
+            catch (Exception ex) when (!stop.IsCancellationRequested)
+            {
+                logger.LogError(ex, "The mail outbox failed; it tries again shortly");
+            }
+            try
+            {
+                await wake.WaitAsync(Poll, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// Ats:Mail: SMTP when a host is set, else .eml files in the outbox folder (the embedded default).
+    public static IServiceCollection AddMailOutbox(IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Ats:Mail").Get<MailSettings>() ?? new MailSettings();
+        services.AddSingleton(settings);
+        services.AddSingleton(MailTransports.From(settings));
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<MailOutboxWorker>();
+        return services;
+    }
+}
