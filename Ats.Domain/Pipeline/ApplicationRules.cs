@@ -1,6 +1,7 @@
 using Ats.Domain.Candidates;
 using Ats.Domain.Data;
 using Ats.Domain.Jobs;
+using Ats.Domain.Mail;
 using Ats.Domain.Resources;
 using Ats.Domain.Sources;
 using Ats.Domain.Writes;
@@ -31,9 +32,38 @@ public sealed class ApplicationRules : ModelRules<Application>
                 At = context.Now,
             });
         }
+        if (stageChanged) await QueueStageMailAsync(row, context, ct);
         var placed = !string.IsNullOrEmpty(row.KanbanPosition) && (context.IsCreate || context.Changed(row, nameof(Application.KanbanPosition)));
         if (!placed && (context.IsCreate || stageChanged || string.IsNullOrEmpty(row.KanbanPosition)))
             row.KanbanPosition = Rank.Between(await LastRankAsync(row, context, ct), null);
+    }
+
+    /// A template bound to the stage the card enters becomes a queued mail to the candidate, in the same transaction as
+    /// the move, whichever surface made it; the outbox sends it. Inactive templates send nothing.
+    private static async Task QueueStageMailAsync(Application row, WriteContext context, CancellationToken ct)
+    {
+        var template = await context.Db.EmailTemplates.Where(t => t.Stage == row.Stage && t.Active).OrderBy(t => t.Name).FirstOrDefaultAsync(ct);
+        if (template is null) return;
+        var candidate = await context.Db.Candidates.FirstOrDefaultAsync(c => c.Id == row.CandidateId, ct);
+        var job = await context.Db.Jobs.FirstOrDefaultAsync(j => j.Id == row.JobId, ct);
+        if (candidate is null || job is null) return; // a bad reference: validation refuses the whole write next
+        var company = await context.Db.Tenants.Where(t => t.Id == context.Actor.TenantId).Select(t => t.Name).FirstAsync(ct);
+        var mail = MailComposer.Compose(template.Subject, template.Body, new MailValues(candidate.FirstName, candidate.LastName,
+            candidate.Email, job.Title, job.Location, SnakeCase<Stage>.Name(row.Stage), null, null, context.Actor.Name, null, company));
+        context.Db.Messages.Add(new Message
+        {
+            TenantId = context.Actor.TenantId,
+            CandidateId = row.CandidateId,
+            ApplicationId = row.Id,
+            TemplateId = template.Id,
+            Channel = MessageChannel.Email,
+            Status = MessageStatus.Queued,
+            Subject = mail.Subject,
+            Body = mail.Text,
+            CreatedAt = context.Now,
+            UpdatedAt = context.Now,
+            Version = 1,
+        });
     }
 
     /// The bottom of the card's column, counting cards placed earlier in the same write (a bulk move).

@@ -19,6 +19,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Ats", $"Data Source={_database}");
         builder.UseSetting("Ats:SeedDemoData", "true");
+        builder.UseSetting("Ats:Mail:OutboxFolder", _database + ".outbox"); // mails queued by board moves land here
     }
 
     public string BaseUrl

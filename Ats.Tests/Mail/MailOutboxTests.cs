@@ -1,4 +1,6 @@
 using Ats.Domain.Candidates;
+using Ats.Domain.Jobs;
+using Ats.Domain.Pipeline;
 using Ats.Domain.Mail;
 using Ats.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -106,6 +108,34 @@ public sealed class MailOutboxTests : IAsyncLifetime
 
         Assert.Equal(0, await _outbox.SendDueAsync());
         Assert.Empty(_smtp.Received());
+    }
+
+    [Fact]
+    public async Task EnteringAStageWithABoundTemplateSendsExactlyOneMail()
+    {
+        await _db.Records.CreateAsync(_db.Recruiter, new EmailTemplate
+        {
+            Name = "Invitation", Subject = "Your interview for {{ job.title }}", Body = "Hi {{ candidate.first_name }}", Stage = Stage.Interview,
+        });
+        await _db.Records.CreateAsync(_db.Recruiter, new EmailTemplate
+        {
+            Name = "Paused", Subject = "Not now", Body = "Later", Stage = Stage.Review, Active = false,
+        });
+        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Data Engineer" });
+        var application = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = _candidate.Id, JobId = job.Id });
+        var moves = _db.Services.GetRequiredService<PipelineMoves>();
+
+        await moves.MoveAsync(_db.Recruiter, application.Id, null, Stage.Review, null); // inactive template: nothing
+        await moves.MoveAsync(_db.Recruiter, application.Id, null, Stage.Interview, null);
+        await moves.MoveAsync(_db.Recruiter, application.Id, null, Stage.Interview, null); // already there: nothing
+
+        Assert.Equal(1, await _outbox.SendDueAsync());
+        Assert.Equal(0, await _outbox.SendDueAsync());
+        var received = Assert.Single(_smtp.Received());
+        Assert.Equal("Your interview for Data Engineer", received.Subject);
+        Assert.Contains("Hi Ada", received.TextBody);
+        await using var db = _db.Raw();
+        Assert.Equal(application.Id, (await db.Messages.IgnoreQueryFilters().SingleAsync()).ApplicationId);
     }
 
     private sealed class SettableClock : TimeProvider
