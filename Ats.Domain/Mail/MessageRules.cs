@@ -8,12 +8,32 @@ namespace Ats.Domain.Mail;
 
 public sealed class MessageRules : ModelRules<Message>
 {
+    public override Task PrepareAsync(Message row, WriteContext context, CancellationToken ct)
+    {
+        if (row.Channel == MessageChannel.Note)
+        {
+            // A call or conversation is recorded, not sent: there is nothing for the outbox to do.
+            if (row.Status == MessageStatus.Queued) row.Status = MessageStatus.Sent;
+            if (row.Status == MessageStatus.Sent) row.SentAt ??= context.Now;
+        }
+        else if (row.Status == MessageStatus.Queued && context.Changed(row, nameof(Message.Status)) && context.Actor.Channel != Channel.System)
+        {
+            // Queued again by a person (a retry after failure, or a draft sent): the outbox starts afresh.
+            (row.Attempts, row.NextAttemptAt, row.Error) = (0, null, null);
+        }
+        return Task.CompletedTask;
+    }
+
     public override async Task ValidateAsync(Message row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
         // Only the outbox knows whether a mail left: people and integrators queue it.
         if (row.Channel == MessageChannel.Email && row.Status is MessageStatus.Sent or MessageStatus.Failed
             && context.Actor.Channel != Channel.System && context.Changed(row, nameof(Message.Status)))
             errors.Add("status", Messages.StatusSetByOutbox);
+        if (!context.IsCreate && row.Channel == MessageChannel.Email
+            && context.Db.Entry(row).Property(m => m.Status).OriginalValue == MessageStatus.Sent
+            && (context.Changed(row, nameof(Message.Body)) || context.Changed(row, nameof(Message.Subject))))
+            errors.Add("body", Messages.SentMailIsFinal);
         await context.RequireReferenceAsync<Candidate>(row, nameof(Message.CandidateId), "candidate_id", row.CandidateId, errors, ct);
         await context.RequireReferenceAsync<Application>(row, nameof(Message.ApplicationId), "application_id", row.ApplicationId, errors, ct);
         await context.RequireReferenceAsync<EmailTemplate>(row, nameof(Message.TemplateId), "template_id", row.TemplateId, errors, ct);

@@ -11,7 +11,21 @@ public sealed class NoteRules : ModelRules<ApplicationNote>
     public override Task PrepareAsync(ApplicationNote row, WriteContext context, CancellationToken ct)
     {
         if (context.IsCreate) row.AuthorId = context.Actor.UserId;
+        // What a person wrote stays theirs: others may pin or unpin it, not reword it.
+        else if (context.Changed(row, nameof(ApplicationNote.Body))) RequireAuthor(row, context);
         return Task.CompletedTask;
+    }
+
+    public override Task ValidateDeleteAsync(ApplicationNote row, WriteContext context, ValidationErrors errors, CancellationToken ct)
+    {
+        RequireAuthor(row, context);
+        return Task.CompletedTask;
+    }
+
+    /// The system (GDPR erasure, retention) is exempt; everyone else must have written the note.
+    private static void RequireAuthor(ApplicationNote row, WriteContext context)
+    {
+        if (context.Actor.Channel != Channel.System && row.AuthorId != context.Actor.UserId) throw ForbiddenException.NotTheAuthor();
     }
 
     public override Task ValidateAsync(ApplicationNote row, WriteContext context, ValidationErrors errors, CancellationToken ct) =>

@@ -45,11 +45,9 @@ public sealed class ApplicationRules : ModelRules<Application>
         var template = await context.Db.EmailTemplates.Where(t => t.Stage == row.Stage && t.Active).OrderBy(t => t.Name).FirstOrDefaultAsync(ct);
         if (template is null) return;
         var candidate = await context.Db.Candidates.FirstOrDefaultAsync(c => c.Id == row.CandidateId, ct);
-        var job = await context.Db.Jobs.FirstOrDefaultAsync(j => j.Id == row.JobId, ct);
-        if (candidate is null || job is null) return; // a bad reference: validation refuses the whole write next
-        var company = await context.Db.Tenants.Where(t => t.Id == context.Actor.TenantId).Select(t => t.Name).FirstAsync(ct);
-        var mail = MailComposer.Compose(template.Subject, template.Body, new MailValues(candidate.FirstName, candidate.LastName,
-            candidate.Email, job.Title, job.Location, SnakeCase<Stage>.Name(row.Stage), null, null, context.Actor.Name, null, company));
+        if (candidate is null || !await context.Db.Jobs.AnyAsync(j => j.Id == row.JobId, ct)) return; // a bad reference: validation refuses the whole write next
+        var values = await MailValuesLoader.LoadAsync(context.Db, context.Actor, candidate, row, context.Now, ct);
+        var mail = MailComposer.Compose(template.Subject, template.Body, values);
         context.Db.Messages.Add(new Message
         {
             TenantId = context.Actor.TenantId,

@@ -15,6 +15,8 @@ public static class Messages
     public static string RejectionReasonRequired => Get(nameof(RejectionReasonRequired));
     public static string TokensNeedSignIn => Get(nameof(TokensNeedSignIn));
     public static string StatusSetByOutbox => Get(nameof(StatusSetByOutbox));
+    public static string NotTheAuthor => Get(nameof(NotTheAuthor));
+    public static string SentMailIsFinal => Get(nameof(SentMailIsFinal));
     public static string TemplateSyntax(string error) => Format(nameof(TemplateSyntax), error);
     public static string UnknownTemplateVariables(string names) => Format(nameof(UnknownTemplateVariables), names);
     public static string ConfirmLeaveFinalStage(string stage) => Format(nameof(ConfirmLeaveFinalStage), stage);

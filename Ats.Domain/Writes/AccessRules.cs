@@ -16,7 +16,7 @@ namespace Ats.Domain.Writes;
 /// Who may read and write what, beyond tenant isolation (which the context's query filter enforces).
 /// Admins and recruiters see the whole tenant. A hiring manager sees the jobs whose hiring team they are on
 /// (as hiring manager or interviewer), those jobs' applications, candidates, interviews, scorecards, offers
-/// and notes, plus tasks assigned to them and the sources; they write only their own scorecards and notes.
+/// and notes, plus tasks assigned to them and the sources; they write only their own scorecards and notes, and the tasks assigned to them.
 public static class AccessRules
 {
     public static void RequireScope(Actor actor, ModelDescriptor model, bool write)
@@ -61,6 +61,7 @@ public static class AccessRules
         {
             Evaluation e => e.InterviewerId == actor.UserId,
             ApplicationNote n => n.AuthorId == actor.UserId,
+            TaskItem t => t.AssignedTo == actor.UserId, // ticking off what they were given
             _ => false,
         };
         if (!own) throw ForbiddenException.CannotWrite(model.Name);

@@ -9,6 +9,9 @@ namespace Ats.Domain.Writes;
 /// What a read may join: other models, always through the same tenant, role and scope rules.
 public sealed class ReadContext(AtsDbContext db, Actor actor)
 {
+    /// For domain reads that need more than rows (the organisation's name, a user's settings); never handed out.
+    internal AtsDbContext Db => db;
+
     public IQueryable<T> Rows<T>() where T : TenantEntity
     {
         AccessRules.RequireScope(actor, ModelCatalog.For<T>(), write: false);

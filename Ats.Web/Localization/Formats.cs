@@ -28,6 +28,14 @@ public static class Formats
         return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
     }
 
+    /// A wall-clock time the user picked in their time zone, as UTC.
+    public static DateTime ToUtc(DateTime local, string? timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? DefaultTimeZone, out var found) ? found
+            : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
+
     public static string DateAndTime(DateTime utc, string? timeZone) => ToLocal(utc, timeZone).ToString("g", CultureInfo.CurrentCulture);
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";

@@ -13,7 +13,7 @@ public static class OpenApiDocument
         "invalid_json", "unknown_field", "read_only_field", "invalid_type", "missing_field", "unsupported_media_type", "payload_too_large",
         "unknown_parameter", "unknown_sort_field", "invalid_parameter", "invalid_id", "invalid_header", "unknown_model", "not_found",
         "method_not_allowed", "unauthorized", "invalid_token", "token_expired", "token_revoked", "user_inactive", "invalid_credentials",
-        "missing_scope", "forbidden", "admin_only", "inactive_user", "validation_failed", "precondition_failed", "version_conflict",
+        "missing_scope", "forbidden", "not_the_author", "admin_only", "inactive_user", "validation_failed", "precondition_failed", "version_conflict",
         "conflict", "rate_limited", "internal_error",
     ];
 

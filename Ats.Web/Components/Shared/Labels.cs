@@ -1,5 +1,9 @@
+using Ats.Domain.Interviews;
 using Ats.Domain.Jobs;
+using Ats.Domain.Mail;
+using Ats.Domain.Offers;
 using Ats.Domain.Pipeline;
+using Ats.Domain.Scorecards;
 
 namespace Ats.Web.Components.Shared;
 
@@ -44,6 +48,52 @@ public static class Labels
         WorkplaceType.Hybrid => "Hybrid",
         WorkplaceType.Remote => "Remote",
         _ => type.ToString(),
+    };
+
+    public static string Of(MessageStatus status) => status switch
+    {
+        MessageStatus.Draft => "Draft",
+        MessageStatus.Queued => "Queued",
+        MessageStatus.Sent => "Sent",
+        MessageStatus.Failed => "Failed",
+        _ => status.ToString(),
+    };
+
+    public static string Of(InterviewKind kind) => kind switch
+    {
+        InterviewKind.Phone => "Phone interview",
+        InterviewKind.Video => "Video interview",
+        InterviewKind.Onsite => "On-site interview",
+        InterviewKind.TakeHome => "Take-home assignment",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(InterviewStatus status) => status switch
+    {
+        InterviewStatus.Scheduled => "Scheduled",
+        InterviewStatus.Completed => "Completed",
+        InterviewStatus.Cancelled => "Cancelled",
+        InterviewStatus.NoShow => "No-show",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Recommendation recommendation) => recommendation switch
+    {
+        Recommendation.StrongYes => "Strong yes",
+        Recommendation.Yes => "Yes",
+        Recommendation.No => "No",
+        Recommendation.StrongNo => "Strong no",
+        _ => recommendation.ToString(),
+    };
+
+    public static string Of(OfferStatus status) => status switch
+    {
+        OfferStatus.Draft => "Offer drafted",
+        OfferStatus.Sent => "Offer sent",
+        OfferStatus.Accepted => "Offer accepted",
+        OfferStatus.Declined => "Offer declined",
+        OfferStatus.Withdrawn => "Offer withdrawn",
+        _ => status.ToString(),
     };
 
     public static string Role(string role) => role switch
