@@ -7,7 +7,9 @@ namespace Ats.Domain.Common;
 /// still run (javascript: links, event handlers) from the generated markup.
 public static class Markdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseEmphasisExtras().Build();
+    // A line break typed in a note or mail stays one (signatures, addresses), as people expect outside documents.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseEmphasisExtras()
+        .UseSoftlineBreakAsHardlineBreak().Build();
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     public static string ToSafeHtml(string? markdown) =>

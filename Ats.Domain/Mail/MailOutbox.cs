@@ -41,7 +41,7 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
             try
             {
                 var mail = new ComposedMail(message.Subject ?? "", message.Body, Markdown.ToSafeHtml(message.Body));
-                await transport.SendAsync(MailTransports.ToMime(mail, settings.From, to), ct);
+                await transport.SendAsync(MailTransports.ToMime(mail, settings.From, to, message.Id), ct);
                 await records.UpdateAsync<Message>(system, message.Id, null, m =>
                 {
                     (m.Status, m.SentAt, m.Error, m.NextAttemptAt) = (MessageStatus.Sent, clock.GetUtcNow().UtcDateTime, null, null);

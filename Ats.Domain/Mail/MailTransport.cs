@@ -36,10 +36,14 @@ public static class MailTransports
         : new SmtpMailTransport(settings.Smtp);
 
     /// A multipart/alternative mail: the plain text first, the HTML second (clients show the last part they can).
-    public static MimeMessage ToMime(ComposedMail mail, string from, string to)
+    /// The Message-ID comes from the message row: a mail sent again after a lost reply carries the same id, so the
+    /// receiving side can tell it is one mail, and a row's .eml file is found by its id.
+    public static MimeMessage ToMime(ComposedMail mail, string from, string to, Guid? messageId = null)
     {
+        var sender = MailboxAddress.Parse(from);
         var message = new MimeMessage { Subject = mail.Subject };
-        message.From.Add(MailboxAddress.Parse(from));
+        if (messageId is { } id) message.MessageId = $"{id:N}@{(string.IsNullOrEmpty(sender.Domain) ? "ats" : sender.Domain)}";
+        message.From.Add(sender);
         message.To.Add(MailboxAddress.Parse(to));
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
         return message;

@@ -12,6 +12,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"ats-e2e-{Guid.NewGuid():N}.db");
 
+    /// Where the app writes mail as .eml files (no SMTP server in these tests).
+    public string OutboxFolder => _database + ".outbox";
+
     public KestrelAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,7 +22,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Ats", $"Data Source={_database}");
         builder.UseSetting("Ats:SeedDemoData", "true");
-        builder.UseSetting("Ats:Mail:OutboxFolder", _database + ".outbox"); // mails queued by board moves land here
+        builder.UseSetting("Ats:Mail:OutboxFolder", OutboxFolder);
     }
 
     public string BaseUrl

@@ -41,4 +41,8 @@ public sealed class MarkdownTests
         Assert.Contains("href=\"https://muster.example\"", html);
         Assert.Contains("rel=\"noopener noreferrer nofollow\"", html);
     }
+
+    [Fact]
+    public void ALineBreakStaysALineBreak() =>
+        Assert.Contains("Best regards,<br>", Markdown.ToSafeHtml("Best regards,\nRita Recruiter"));
 }
