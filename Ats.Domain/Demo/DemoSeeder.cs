@@ -128,6 +128,7 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
                     SecurityStamp = Guid.NewGuid().ToString("N"),
                     ConcurrencyStamp = Guid.NewGuid().ToString(),
                     DisplayName = spec.DisplayName,
+                    MailSignature = spec.Role == Roles.HiringManager ? null : $"{spec.DisplayName}\nTalent Acquisition · Muster GmbH\nhttps://muster.example/karriere",
                     CreatedAt = now.AddDays(-120),
                 };
                 users[spec.Key] = user;

@@ -83,6 +83,31 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
         }, ct);
     }
 
+    public const int MailSignatureLength = 2000;
+
+    public async Task<string?> GetMailSignatureAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var scope = Open(actor, out var db);
+        return await db.Users.Where(u => u.Id == actor.UserId && u.TenantId == actor.TenantId).Select(u => u.MailSignature).FirstOrDefaultAsync(ct);
+    }
+
+    /// Everyone sets their own signature ({{ recruiter.signature }} in mail templates), never someone else's.
+    public async Task SetMailSignatureAsync(Actor actor, string? signature, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } me || actor.Scopes is not null) throw ForbiddenException.TokensNeedSignIn();
+        var text = string.IsNullOrWhiteSpace(signature) ? null : signature.Trim();
+        if (text?.Length > MailSignatureLength) throw ValidationException.For("mail_signature", Messages.TooLong(MailSignatureLength));
+        await using var scope = Open(actor, out var db);
+        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me && u.TenantId == actor.TenantId, ct) ?? throw new NotFoundException(Model, me);
+        if (user.MailSignature == text) return;
+        user.MailSignature = text;
+        var now = clock.GetUtcNow().UtcDateTime;
+        AuditLog.Record(db, actor, Model, me, AuditAction.Update, ["mail_signature"], now);
+        await db.SaveChangesAsync(ct);
+        Publish(actor, me, AuditAction.Update, ["mail_signature"], now);
+    }
+
     private async Task ChangeAsync(Actor actor, Guid userId, string field, Func<UserManager<AppUser>, AppUser, Task<bool>> change, CancellationToken ct)
     {
         RequireAdmin(actor);

@@ -1,5 +1,6 @@
 using Ats.Domain.Candidates;
 using Ats.Domain.Common;
+using Ats.Domain.Identity;
 using Ats.Domain.Interviews;
 using Ats.Domain.Jobs;
 using Ats.Domain.Mail;
@@ -9,6 +10,7 @@ using Ats.Domain.Tasks;
 using Ats.Domain.Writes;
 using Ats.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ats.Tests.Domain;
 
@@ -171,8 +173,7 @@ public sealed class ProfileRuleTests : IAsyncLifetime
         {
             ApplicationId = _application.Id, Kind = InterviewKind.Video, StartsAt = starts, DurationMinutes = 60, MeetingLink = "https://meet.example/ada",
         });
-        await using (var raw = _db.Raw())
-            await raw.Users.Where(u => u.Id == _db.RecruiterA.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.MailSignature, "Rolf\nTalent team"));
+        await _db.Services.GetRequiredService<UserAdministration>().SetMailSignatureAsync(_db.Recruiter, "  Rolf\nTalent team ");
 
         var values = await MailValuesLoader.LoadAsync(_db.Records, _db.Recruiter, _candidate.Id, _application.Id, DateTime.UtcNow);
 
@@ -196,5 +197,22 @@ public sealed class ProfileRuleTests : IAsyncLifetime
     public async Task NoMailValuesForACandidateOfAnotherOrganisation()
     {
         Assert.Null(await MailValuesLoader.LoadAsync(_db.Records, _db.OtherTenant, _candidate.Id, null, DateTime.UtcNow));
+    }
+
+    [Fact]
+    public async Task ASignatureIsSetByItsOwnerOnlyAndAudited()
+    {
+        var users = _db.Services.GetRequiredService<UserAdministration>();
+        var token = _db.Recruiter with { Channel = Channel.Api, Scopes = new HashSet<string> { "candidates:read" } };
+
+        await users.SetMailSignatureAsync(_db.Recruiter, "Rolf");
+        var tooLong = await Assert.ThrowsAsync<ValidationException>(() => users.SetMailSignatureAsync(_db.Recruiter, new string('x', 2001)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => users.SetMailSignatureAsync(token, "Hacked"));
+
+        Assert.True(tooLong.Errors.ContainsKey("mail_signature"));
+        Assert.Equal("Rolf", await users.GetMailSignatureAsync(_db.Recruiter));
+        Assert.Null(await users.GetMailSignatureAsync(_db.Admin));
+        await using var raw = _db.Raw();
+        Assert.True(await raw.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Model == "user" && a.RecordId == _db.RecruiterA.Id));
     }
 }

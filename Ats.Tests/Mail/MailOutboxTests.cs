@@ -57,6 +57,7 @@ public sealed class MailOutboxTests : IAsyncLifetime
         var received = Assert.Single(_smtp.Received());
         Assert.Equal(("ada@example.com", "Your interview"), (received.To.Mailboxes.Single().Address, received.Subject));
         Assert.Contains("<strong>Ada</strong>", received.HtmlBody);
+        Assert.StartsWith($"{message.Id:N}@", received.MessageId); // the same id on every attempt
         var stored = await StoredAsync(message.Id);
         Assert.Equal(MessageStatus.Sent, stored.Status);
         Assert.NotNull(stored.SentAt);

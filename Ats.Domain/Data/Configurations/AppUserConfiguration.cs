@@ -10,7 +10,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
-        b.Property(u => u.MailSignature).HasMaxLength(2000);
+        b.Property(u => u.MailSignature).HasMaxLength(UserAdministration.MailSignatureLength);
         b.Property(u => u.PreferredCulture).HasMaxLength(16);
         b.Property(u => u.TimeZone).HasMaxLength(64);
         b.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Cascade);
