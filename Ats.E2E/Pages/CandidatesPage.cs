@@ -16,11 +16,12 @@ public sealed class CandidatesPage(IPage page)
         await page.GetByTestId("candidate-last-name").FillAsync(lastName);
         await page.GetByTestId("candidate-email").FillAsync(email);
         await page.GetByTestId("candidate-save").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/candidates"));
+        await page.WaitForURLAsync(url => !url.EndsWith("/candidates/new")); // to the new candidate's profile
     }
 
     public async Task SearchAsync(string text)
     {
+        await _shell.GoToAsync("/candidates");
         await page.GetByTestId("candidate-search").FillAsync(text);
     }
 }

@@ -11,7 +11,7 @@ public sealed class RecruiterTests(BrowserFixture browser)
     private const string Password = "Passw0rd!demo";
 
     [Fact]
-    public async Task RecruiterCreatesACandidateAndFindsItThroughTheListSearch()
+    public async Task RecruiterCreatesACandidateSeesTheProfileAndFindsItThroughTheListSearch()
     {
         var page = await browser.NewPageAsync();
         await new LoginPage(page).SignInAsync("recruiter@demo.example", Password);
@@ -19,6 +19,7 @@ public sealed class RecruiterTests(BrowserFixture browser)
         var unique = $"Zoe{Guid.NewGuid():N}"[..12];
 
         await candidates.CreateAsync(unique, "Quellmann", $"{unique.ToLowerInvariant()}@example.org");
+        await Expect(page.GetByTestId("candidate-name")).ToHaveTextAsync($"{unique} Quellmann");
         await candidates.SearchAsync(unique);
 
         await Expect(candidates.Rows).ToHaveCountAsync(1);
