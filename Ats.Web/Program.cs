@@ -15,6 +15,7 @@ builder.Services.AddAtsAuthentication();
 builder.Services.AddAtsLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddScoped<Ats.Web.Components.Shared.PeopleNames>();
+builder.Services.AddScoped<Ats.Web.Components.Shared.LiveUpdates>();
 builder.Services.AddXapi(builder.Configuration);
 MailOutboxWorker.AddMailOutbox(builder.Services, builder.Configuration);
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);

@@ -43,5 +43,9 @@ public sealed class Candidate : TenantEntity
         SortName = Text.SortKey($"{LastName} {FirstName}");
     }
 
-    public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";
+    public string FullName => NameOf(FirstName, LastName);
+
+    /// "First Last", or the first name alone; for queries that read only the two names.
+    public static string NameOf(string firstName, string? lastName) =>
+        string.IsNullOrWhiteSpace(lastName) ? firstName : $"{firstName} {lastName}";
 }

@@ -23,6 +23,9 @@ public static class CandidateTimeline
     /// Enough for a profile; older entries are still on the records themselves.
     public const int Limit = 300;
 
+    /// How much of a note's or message's text an entry carries.
+    public const int Excerpt = 200;
+
     public static Task<IReadOnlyList<TimelineEntry>> LoadAsync(RecordService records, Actor actor, Guid candidateId,
         Guid? applicationId = null, CancellationToken ct = default) =>
         records.ReadAsync<Application, IReadOnlyList<TimelineEntry>>(actor, async (applications, reads) =>
@@ -43,12 +46,23 @@ public static class CandidateTimeline
             var notes = reads.Rows<ApplicationNote>().Where(n =>
                 (n.ParentKind == ParentKind.Application && ids.Contains(n.ParentId)) ||
                 (!scopedToApplication && n.ParentKind == ParentKind.Candidate && n.ParentId == candidateId));
-            foreach (var note in await notes.OrderByDescending(n => n.CreatedAt).Take(Limit).ToListAsync(ct))
+            // Only the start of a text is shown: bodies may be long, and a busy profile has hundreds of them.
+            var shortNotes = notes.OrderByDescending(n => n.CreatedAt).Take(Limit).Select(n => new ApplicationNote
+            {
+                Id = n.Id, ParentKind = n.ParentKind, ParentId = n.ParentId, AuthorId = n.AuthorId, Pinned = n.Pinned, CreatedAt = n.CreatedAt,
+                Body = n.Body.Length > Excerpt ? n.Body.Substring(0, Excerpt) : n.Body,
+            });
+            foreach (var note in await shortNotes.ToListAsync(ct))
                 Add(note.CreatedAt, note, note.ParentKind == ParentKind.Application ? note.ParentId : null);
 
             var messages = reads.Rows<Message>().Where(m => m.CandidateId == candidateId
                 && (!scopedToApplication || nullableIds.Contains(m.ApplicationId)));
-            foreach (var message in await messages.OrderByDescending(m => m.CreatedAt).Take(Limit).ToListAsync(ct))
+            var shortMessages = messages.OrderByDescending(m => m.CreatedAt).Take(Limit).Select(m => new Message
+            {
+                Id = m.Id, CandidateId = m.CandidateId, ApplicationId = m.ApplicationId, Channel = m.Channel, Subject = m.Subject,
+                Status = m.Status, SentAt = m.SentAt, CreatedAt = m.CreatedAt, Body = m.Body.Length > Excerpt ? m.Body.Substring(0, Excerpt) : m.Body,
+            });
+            foreach (var message in await shortMessages.ToListAsync(ct))
                 Add(message.SentAt ?? message.CreatedAt, message, message.ApplicationId);
 
             var tasks = reads.Rows<TaskItem>().Where(t =>

@@ -12,7 +12,7 @@ public sealed class AppUser : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
     /// "de-DE" or "en-GB"; null follows the browser.
     public string? PreferredCulture { get; set; }
-    public string TimeZone { get; set; } = "Europe/Berlin";
+    public string TimeZone { get; set; } = Common.TimeZones.Default;
     /// Closes the mails this person sends ({{ recruiter.signature }}); markdown, plain when empty.
     public string? MailSignature { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -22,11 +22,10 @@ public static class MailValuesLoader
             ? await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.MailSignature, u.TimeZone }).FirstOrDefaultAsync(ct)
             : null;
         var interview = application is null ? null : await NextInterviewAsync(db, application.Id, now, ct);
-        var timeZone = writer?.TimeZone ?? "Europe/Berlin";
         var name = writer?.DisplayName ?? actor.Name;
         return new MailValues(candidate.FirstName, candidate.LastName, candidate.Email, job?.Title, job?.Location,
             application is null ? null : SnakeCase<Stage>.Name(application.Stage),
-            interview is null ? null : InterviewTime(interview.StartsAt, timeZone), interview?.MeetingLink,
+            interview is null ? null : InterviewTime(interview.StartsAt, writer?.TimeZone), interview?.MeetingLink,
             name, string.IsNullOrWhiteSpace(writer?.MailSignature) ? $"{name}\n{company}" : writer.MailSignature, company);
     }
 
@@ -51,9 +50,9 @@ public static class MailValuesLoader
     }
 
     /// In the writer's time zone, named, so the candidate can convert it: "2026-12-01 14:00 (Europe/Berlin)".
-    private static string InterviewTime(DateTime startsAtUtc, string timeZone)
+    private static string InterviewTime(DateTime startsAtUtc, string? timeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = TimeZones.Find(timeZone);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startsAtUtc, DateTimeKind.Utc), zone);
         return $"{local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
     }

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Domain.Mail;
 
+/// An email's life: a person writes a draft, queues it, and only the outbox marks it sent or failed. While queued it is
+/// not edited (the outbox may be sending it), once sent it is history; a failed one may be fixed and queued again.
+/// A recorded conversation (channel note) is sent the moment it is recorded.
 public sealed class MessageRules : ModelRules<Message>
 {
     public override Task PrepareAsync(Message row, WriteContext context, CancellationToken ct)
@@ -16,7 +19,7 @@ public sealed class MessageRules : ModelRules<Message>
             if (row.Status == MessageStatus.Queued) row.Status = MessageStatus.Sent;
             if (row.Status == MessageStatus.Sent) row.SentAt ??= context.Now;
         }
-        else if (row.Status == MessageStatus.Queued && context.Changed(row, nameof(Message.Status)) && context.Actor.Channel != Channel.System)
+        else if (row.Status == MessageStatus.Queued && context.Changed(row, nameof(Message.Status)) && !IsOutbox(context))
         {
             // Queued again by a person (a retry after failure, or a draft sent): the outbox starts afresh.
             (row.Attempts, row.NextAttemptAt, row.Error) = (0, null, null);
@@ -26,14 +29,8 @@ public sealed class MessageRules : ModelRules<Message>
 
     public override async Task ValidateAsync(Message row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
-        // Only the outbox knows whether a mail left: people and integrators queue it.
-        if (row.Channel == MessageChannel.Email && row.Status is MessageStatus.Sent or MessageStatus.Failed
-            && context.Actor.Channel != Channel.System && context.Changed(row, nameof(Message.Status)))
-            errors.Add("status", Messages.StatusSetByOutbox);
-        if (!context.IsCreate && row.Channel == MessageChannel.Email
-            && context.Db.Entry(row).Property(m => m.Status).OriginalValue == MessageStatus.Sent
-            && (context.Changed(row, nameof(Message.Body)) || context.Changed(row, nameof(Message.Subject))))
-            errors.Add("body", Messages.SentMailIsFinal);
+        if (!context.IsCreate && context.Changed(row, nameof(Message.Channel))) errors.Add("channel", Messages.SetOnCreate);
+        else if (row.Channel == MessageChannel.Email && !IsOutbox(context)) ValidateEmailByPerson(row, context, errors);
         await context.RequireReferenceAsync<Candidate>(row, nameof(Message.CandidateId), "candidate_id", row.CandidateId, errors, ct);
         await context.RequireReferenceAsync<Application>(row, nameof(Message.ApplicationId), "application_id", row.ApplicationId, errors, ct);
         await context.RequireReferenceAsync<EmailTemplate>(row, nameof(Message.TemplateId), "template_id", row.TemplateId, errors, ct);
@@ -41,6 +38,28 @@ public sealed class MessageRules : ModelRules<Message>
             && !await context.Readable<Application>().AnyAsync(a => a.Id == application && a.CandidateId == row.CandidateId, ct))
             errors.Add("application_id", Messages.NotOfThisCandidate);
     }
+
+    private static void ValidateEmailByPerson(Message row, WriteContext context, ValidationErrors errors)
+    {
+        // Only the outbox knows whether a mail left: people and integrators queue it.
+        if (context.Changed(row, nameof(Message.Status)) && row.Status is MessageStatus.Sent or MessageStatus.Failed)
+            errors.Add("status", Messages.StatusSetByOutbox);
+        if (context.Changed(row, nameof(Message.SentAt)) && row.SentAt is not null) errors.Add("sent_at", Messages.StatusSetByOutbox);
+        if (context.IsCreate) return;
+
+        var stored = context.Db.Entry(row).Property(m => m.Status).OriginalValue;
+        if (stored == MessageStatus.Sent)
+        {
+            if (context.Db.Entry(row).Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Message.ReadAt)))
+                errors.Add("status", Messages.SentMailIsFinal);
+        }
+        else if (stored == MessageStatus.Queued
+                 && (context.Changed(row, nameof(Message.Subject)) || context.Changed(row, nameof(Message.Body))))
+            errors.Add("body", Messages.MailNotEditable);
+    }
+
+    /// The outbox (and the stage rules) act as the system.
+    private static bool IsOutbox(WriteContext context) => context.Actor.Channel == Channel.System;
 }
 
 public sealed class EmailTemplateRules : ModelRules<EmailTemplate>

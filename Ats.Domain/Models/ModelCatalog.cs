@@ -90,6 +90,7 @@ public static class ModelCatalog
         .Field(n => n.Body, Required | Searchable, maxLength: 20_000)
         .Field(n => n.Pinned, Filterable)
         .Field(n => n.AuthorId, ReadOnly | Filterable)
+        .Field(n => n.EditedAt, ReadOnly)
         .Build();
 
     public static readonly ModelDescriptor EmailTemplate = new ModelBuilder<EmailTemplate>("email_template")

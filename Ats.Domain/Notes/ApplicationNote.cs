@@ -10,4 +10,6 @@ public sealed class ApplicationNote : TenantEntity
     public string Body { get; set; } = "";
     public bool Pinned { get; set; }
     public Guid? AuthorId { get; set; }
+    /// When the author last reworded it (pinning is not an edit).
+    public DateTime? EditedAt { get; set; }
 }

@@ -17,6 +17,10 @@ public static class Messages
     public static string StatusSetByOutbox => Get(nameof(StatusSetByOutbox));
     public static string NotTheAuthor => Get(nameof(NotTheAuthor));
     public static string SentMailIsFinal => Get(nameof(SentMailIsFinal));
+    public static string SetOnCreate => Get(nameof(SetOnCreate));
+    public static string MailNotEditable => Get(nameof(MailNotEditable));
+    public static string AssigneeCannotSee => Get(nameof(AssigneeCannotSee));
+    public static string HiringManagersTickOffOnly => Get(nameof(HiringManagersTickOffOnly));
     public static string TemplateSyntax(string error) => Format(nameof(TemplateSyntax), error);
     public static string UnknownTemplateVariables(string names) => Format(nameof(UnknownTemplateVariables), names);
     public static string ConfirmLeaveFinalStage(string stage) => Format(nameof(ConfirmLeaveFinalStage), stage);

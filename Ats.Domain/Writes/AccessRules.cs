@@ -16,7 +16,8 @@ namespace Ats.Domain.Writes;
 /// Who may read and write what, beyond tenant isolation (which the context's query filter enforces).
 /// Admins and recruiters see the whole tenant. A hiring manager sees the jobs whose hiring team they are on
 /// (as hiring manager or interviewer), those jobs' applications, candidates, interviews, scorecards, offers
-/// and notes, plus tasks assigned to them and the sources; they write only their own scorecards and notes, and the tasks assigned to them.
+/// and notes, plus tasks assigned to them and the sources; they write only their own scorecards and notes, and tick off
+/// the tasks assigned to them.
 public static class AccessRules
 {
     public static void RequireScope(Actor actor, ModelDescriptor model, bool write)
@@ -46,7 +47,11 @@ public static class AccessRules
                 (n.ParentKind == ParentKind.Job && teamJobIds.Contains(n.ParentId)) ||
                 (n.ParentKind == ParentKind.Application && teamApplications.Any(a => a.Id == n.ParentId)) ||
                 (n.ParentKind == ParentKind.Candidate && teamApplications.Any(a => a.CandidateId == n.ParentId))),
-            IQueryable<TaskItem> tasks => tasks.Where(t => t.AssignedTo == me),
+            // Given to them, and about something they may see (their team may have changed since).
+            IQueryable<TaskItem> tasks => tasks.Where(t => t.AssignedTo == me && (t.ParentKind == null ||
+                (t.ParentKind == ParentKind.Job && teamJobIds.Any(j => j == t.ParentId)) ||
+                (t.ParentKind == ParentKind.Application && teamApplications.Any(a => a.Id == t.ParentId)) ||
+                (t.ParentKind == ParentKind.Candidate && teamApplications.Any(a => a.CandidateId == t.ParentId)))),
             IQueryable<Source> sources => sources,
             _ => rows.Where(_ => false), // email templates and messages are recruiting work, not hiring-manager work
         };
@@ -61,7 +66,7 @@ public static class AccessRules
         {
             Evaluation e => e.InterviewerId == actor.UserId,
             ApplicationNote n => n.AuthorId == actor.UserId,
-            TaskItem t => t.AssignedTo == actor.UserId, // ticking off what they were given
+            TaskItem t => t.AssignedTo == actor.UserId, // TaskRules: only ticking it off
             _ => false,
         };
         if (!own) throw ForbiddenException.CannotWrite(model.Name);

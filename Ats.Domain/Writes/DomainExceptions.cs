@@ -25,6 +25,7 @@ public sealed class ForbiddenException(string code, string message) : DomainExce
     public static ForbiddenException MissingScope(string scope) => new("missing_scope", Messages.MissingScope(scope));
     public static ForbiddenException CannotWrite(string model) => new("forbidden", Messages.Forbidden(model));
     public static ForbiddenException NotTheAuthor() => new("not_the_author", Messages.NotTheAuthor);
+    public static ForbiddenException TickOffOnly() => new("forbidden", Messages.HiringManagersTickOffOnly);
     public static ForbiddenException AdminOnly() => new("admin_only", Messages.AdminOnly);
     public static ForbiddenException TokensNeedSignIn() => new("sign_in_required", Messages.TokensNeedSignIn);
     public static ForbiddenException Inactive() => new("inactive_user", Messages.InactiveUser);

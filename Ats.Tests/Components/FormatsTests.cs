@@ -20,4 +20,13 @@ public sealed class FormatsTests
     [InlineData("2026-12-01T10:00:00Z", "America/New_York", 5)]
     public void TimesAreShownInTheUsersTimeZone(string utc, string zone, int expectedHour) =>
         Assert.Equal(expectedHour, Formats.ToLocal(DateTime.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), zone).Hour);
+
+    [Theory]
+    [InlineData("2027-01-15T17:00:00", "2027-01-15T16:00:00Z")] // winter
+    [InlineData("2027-07-15T17:00:00", "2027-07-15T15:00:00Z")] // summer
+    [InlineData("2027-03-28T02:30:00", "2027-03-28T01:30:00Z")] // skipped by the clocks: taken as 03:30 summer time
+    [InlineData("2027-10-31T02:30:00", "2027-10-31T01:30:00Z")] // happens twice: the later (winter) one
+    public void APickedTimeBecomesUtcEvenAroundTheClockChanges(string local, string utc) =>
+        Assert.Equal(DateTime.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+            Formats.ToUtc(DateTime.Parse(local, CultureInfo.InvariantCulture), "Europe/Berlin"));
 }

@@ -20,6 +20,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddScoped<ActorAccessor>();
         Services.AddScoped<Ats.Web.Components.Shared.PeopleNames>();
+        Services.AddScoped<Ats.Web.Components.Shared.LiveUpdates>();
         // The database is created in InitializeAsync, before any component asks for these.
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Writes.RecordService>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<UserAdministration>());

@@ -94,8 +94,75 @@ public sealed class ProfileRuleTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
             _db.Records.UpdateAsync<Message>(_db.Recruiter, mail.Id, null, m => m.Body = "Hi Ada, as discussed …"));
 
-        Assert.True(error.Errors.ContainsKey("body"));
+        Assert.True(error.Errors.ContainsKey("status"));
         Assert.Equal("Hi Ada", (await _db.Records.FindAsync<Message>(_db.Recruiter, mail.Id))!.Body);
+    }
+
+    public static TheoryData<string, Action<Message>> ForbiddenEmailChanges => new()
+    {
+        { "queue a sent email again", m => m.Status = MessageStatus.Queued },
+        { "turn a sent email into a note", m => m.Channel = MessageChannel.Note },
+        { "move a sent email to another application", m => m.ApplicationId = null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForbiddenEmailChanges))]
+    public async Task ASentEmailStaysAsItWas(string what, Action<Message> change)
+    {
+        var mail = await _db.Records.CreateAsync(_db.Recruiter, new Message { CandidateId = _candidate.Id, ApplicationId = _application.Id, Subject = "Hello", Body = "Hi Ada", Status = MessageStatus.Queued });
+        var sent = await _db.Records.UpdateAsync<Message>(Actor.System(_db.TenantA.Id), mail.Id, null, m => m.Status = MessageStatus.Sent);
+
+        await Assert.ThrowsAsync<ValidationException>(() => _db.Records.UpdateAsync(_db.Recruiter, mail.Id, null, change));
+
+        Assert.Equal(sent.Version, (await _db.Records.FindAsync<Message>(_db.Recruiter, mail.Id))!.Version);
+        Assert.NotNull(what);
+    }
+
+    [Fact]
+    public async Task AQueuedEmailIsNotRewordedWhileTheOutboxMayBeSendingIt()
+    {
+        var mail = await _db.Records.CreateAsync(_db.Recruiter, new Message { CandidateId = _candidate.Id, Subject = "Hello", Body = "Hi Ada", Status = MessageStatus.Queued });
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.UpdateAsync<Message>(_db.Recruiter, mail.Id, null, m => m.Body = "Hi Bob"));
+        var cancelled = await _db.Records.UpdateAsync<Message>(_db.Recruiter, mail.Id, null, m => m.Status = MessageStatus.Draft);
+        var reworded = await _db.Records.UpdateAsync<Message>(_db.Recruiter, mail.Id, null, m => m.Body = "Hi Ada, again");
+
+        Assert.True(error.Errors.ContainsKey("body"));
+        Assert.Equal((MessageStatus.Draft, "Hi Ada, again"), (reworded.Status, reworded.Body));
+        Assert.True(cancelled.Version < reworded.Version);
+    }
+
+    [Fact]
+    public async Task OnlyTheOutboxSaysWhenAnEmailLeft()
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.CreateAsync(_db.Recruiter,
+            new Message { CandidateId = _candidate.Id, Subject = "Hello", Body = "Hi", Status = MessageStatus.Draft, SentAt = DateTime.UtcNow }));
+
+        Assert.True(error.Errors.ContainsKey("sent_at"));
+    }
+
+    [Fact]
+    public async Task ANoteStaysWhereItWasWritten()
+    {
+        var other = await _db.Records.CreateAsync(_db.Recruiter, new Candidate { FirstName = "Bob", Email = "bob@example.com" });
+        var note = await NoteAsync(_db.Recruiter);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            _db.Records.UpdateAsync<ApplicationNote>(_db.Recruiter, note.Id, null, n => n.ParentId = other.Id));
+
+        Assert.True(error.Errors.ContainsKey("parent_id"));
+    }
+
+    [Fact]
+    public async Task RewordingANoteMarksItEditedAndPinningDoesNot()
+    {
+        var note = await NoteAsync(_db.Recruiter);
+
+        var pinned = await _db.Records.UpdateAsync<ApplicationNote>(_db.Admin, note.Id, null, n => n.Pinned = true);
+        var reworded = await _db.Records.UpdateAsync<ApplicationNote>(_db.Recruiter, note.Id, null, n => n.Body = "Very strong on SQL");
+
+        Assert.Null(pinned.EditedAt);
+        Assert.NotNull(reworded.EditedAt);
     }
 
     [Fact]
@@ -122,6 +189,35 @@ public sealed class ProfileRuleTests : IAsyncLifetime
         await Assert.ThrowsAsync<NotFoundException>(() => _db.Records.UpdateAsync<TaskItem>(_db.Manager, theirs.Id, null, t => t.Completed = true));
         await Assert.ThrowsAsync<ForbiddenException>(() =>
             _db.Records.UpdateAsync<TaskItem>(_db.Manager, mine.Id, null, t => t.AssignedTo = _db.RecruiterA.Id));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _db.Records.UpdateAsync<TaskItem>(_db.Manager, mine.Id, null, t => t.Title = "Skip it"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _db.Records.DeleteAsync<TaskItem>(_db.Manager, mine.Id, null));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _db.Records.CreateAsync(_db.Manager,
+            new TaskItem { Title = "Mine", AssignedTo = _db.ManagerA.Id, ParentKind = ParentKind.Job, ParentId = _job.Id }));
+    }
+
+    [Fact]
+    public async Task ATaskAboutAJobGoesOnlyToSomeoneWhoMaySeeThatJob()
+    {
+        var otherJob = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Secret reorganisation" });
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.CreateAsync(_db.Recruiter,
+            new TaskItem { Title = "Interview Bob about the layoffs", ParentKind = ParentKind.Job, ParentId = otherJob.Id, AssignedTo = _db.ManagerA.Id }));
+        var onTheirJob = await _db.Records.CreateAsync(_db.Recruiter,
+            new TaskItem { Title = "Read Ada's CV", ParentKind = ParentKind.Application, ParentId = _application.Id, AssignedTo = _db.ManagerA.Id });
+
+        Assert.True(error.Errors.ContainsKey("assigned_to"));
+        Assert.NotNull(await _db.Records.FindAsync<TaskItem>(_db.Manager, onTheirJob.Id));
+    }
+
+    [Fact]
+    public async Task AHiringManagerTakenOffTheTeamNoLongerSeesItsTasks()
+    {
+        var task = await _db.Records.CreateAsync(_db.Recruiter,
+            new TaskItem { Title = "Read Ada's CV", ParentKind = ParentKind.Job, ParentId = _job.Id, AssignedTo = _db.ManagerA.Id });
+
+        await _db.Records.UpdateAsync<Job>(_db.Recruiter, _job.Id, null, j => j.HiringManagerIds = []);
+
+        Assert.Null(await _db.Records.FindAsync<TaskItem>(_db.Manager, task.Id));
     }
 
     [Fact]

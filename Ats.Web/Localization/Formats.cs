@@ -1,11 +1,12 @@
 using System.Globalization;
+using Ats.Domain.Common;
 
 namespace Ats.Web.Localization;
 
 /// Dates, times and money in the user's culture and time zone (default Europe/Berlin).
 public static class Formats
 {
-    public const string DefaultTimeZone = "Europe/Berlin";
+    public const string DefaultTimeZone = TimeZones.Default;
 
     private static readonly Dictionary<string, string> CurrencySymbols = new()
     {
@@ -21,19 +22,17 @@ public static class Formats
         return amount.ToString("C", format);
     }
 
-    public static DateTime ToLocal(DateTime utc, string? timeZone)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? DefaultTimeZone, out var found) ? found
-            : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
-        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-    }
+    public static DateTime ToLocal(DateTime utc, string? timeZone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZones.Find(timeZone));
 
-    /// A wall-clock time the user picked in their time zone, as UTC.
+    /// A wall-clock time the user picked in their time zone, as UTC. A time the clocks skip in spring (02:30 on the
+    /// last Sunday of March in Berlin) does not exist: it means the same moment an hour later.
     public static DateTime ToUtc(DateTime local, string? timeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? DefaultTimeZone, out var found) ? found
-            : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+        var zone = TimeZones.Find(timeZone);
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local)) local = local.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
     public static string DateAndTime(DateTime utc, string? timeZone) => ToLocal(utc, timeZone).ToString("g", CultureInfo.CurrentCulture);

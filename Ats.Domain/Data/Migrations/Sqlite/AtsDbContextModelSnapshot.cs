@@ -652,6 +652,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ParentId")
                         .HasColumnType("TEXT");
 
