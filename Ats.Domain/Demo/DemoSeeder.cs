@@ -598,7 +598,7 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
         {
             var (candidate, job) = (candidateById[application.CandidateId], jobById[application.JobId].Job);
             return MailTemplates.Render(text, new MailValues(candidate.FirstName, candidate.LastName, candidate.Email, job.Title, job.Location,
-                SnakeCase<Stage>.Name(application.Stage), null, null, users["recruiter"].DisplayName, null, TenantName), html: false);
+                SnakeCase<Stage>.Name(application.Stage), null, null, users["recruiter"].DisplayName, null, TenantName));
         }
 
         private string Fill(string text, Application application) => Fill(text, candidateById[application.CandidateId], jobById[application.JobId].Job);

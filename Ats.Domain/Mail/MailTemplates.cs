@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Fluid;
 using Fluid.Ast;
 
@@ -48,21 +47,27 @@ public static class MailTemplates
         var used = new VariableCollector();
         used.VisitTemplate(template);
         var unknown = used.Names.Where(name => !Variables.Contains(name)).Distinct().ToList();
-        return unknown.Count == 0 ? null : Resources.Messages.UnknownTemplateVariables(string.Join(", ", unknown));
+        if (unknown.Count > 0) return Resources.Messages.UnknownTemplateVariables(string.Join(", ", unknown));
+        // Fluid passes a value through an unknown filter unchanged: a typo would go unnoticed.
+        var filters = used.Filters.Where(name => !Options.Filters.TryGetValue(name, out _)).Distinct().ToList();
+        return filters.Count == 0 ? null : Resources.Messages.UnknownTemplateFilters(string.Join(", ", filters));
     }
 
-    /// The text with its variables filled in: HTML-escaped for the HTML part of a mail, as is for the plain-text part.
-    public static string Render(string text, MailValues values, bool html)
-    {
-        var template = Parser.Parse(text);
-        var context = new TemplateContext(values.ToModel(), Options);
-        return template.Render(context, html ? HtmlEncoder.Default : NullEncoder.Default);
-    }
+    /// The text with its variables filled in, as typed (the plain-text part; the HTML part is made from it).
+    public static string Render(string text, MailValues values) =>
+        Parser.Parse(text).Render(new TemplateContext(values.ToModel(), Options), NullEncoder.Default);
 
     /// Every variable a template reads, as "object.field" (or just "object" when it reads a whole object).
     private sealed class VariableCollector : AstVisitor
     {
         public List<string> Names { get; } = [];
+        public List<string> Filters { get; } = [];
+
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            Filters.Add(filterExpression.Name);
+            return base.VisitFilterExpression(filterExpression);
+        }
 
         protected override Expression VisitMemberExpression(MemberExpression memberExpression)
         {

@@ -23,6 +23,7 @@ public static class Messages
     public static string HiringManagersTickOffOnly => Get(nameof(HiringManagersTickOffOnly));
     public static string TemplateSyntax(string error) => Format(nameof(TemplateSyntax), error);
     public static string UnknownTemplateVariables(string names) => Format(nameof(UnknownTemplateVariables), names);
+    public static string UnknownTemplateFilters(string names) => Format(nameof(UnknownTemplateFilters), names);
     public static string ConfirmLeaveFinalStage(string stage) => Format(nameof(ConfirmLeaveFinalStage), stage);
     public static string InvalidEmail => Get(nameof(InvalidEmail));
     public static string InvalidUrl => Get(nameof(InvalidUrl));

@@ -19,6 +19,7 @@ public sealed class ProfilePage(IPage page)
 
     public ILocator Note(string text) => Notes.Filter(new() { HasText = text });
 
+    /// Adds a note; wait for the list to show what is already there first.
     public async Task AddNoteAsync(string markdown)
     {
         var before = await Notes.CountAsync();

@@ -57,6 +57,7 @@ public sealed class ProfileTests(BrowserFixture browser)
         await records.CreateAsync(recruiter, new ApplicationNote { ParentKind = ParentKind.Candidate, ParentId = candidate.Id, Body = "Older: prefers remote work" });
         var profile = await OpenProfileAsync(candidate.Id);
         await profile.OpenTabAsync("Notes");
+        await Expect(profile.Notes).ToHaveCountAsync(1); // loaded, before anything is added
         await profile.AddNoteAsync("Newer: **strong** SQL skills");
         await Expect(profile.Notes.First).ToContainTextAsync("Newer");
 

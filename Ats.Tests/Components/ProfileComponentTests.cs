@@ -7,6 +7,8 @@ using Ats.Domain.Pipeline;
 using Ats.Domain.Tasks;
 using Ats.Tests.Domain;
 using Ats.Tests.Support;
+using System.Globalization;
+using Ats.Web.Components.Pages.Mail;
 using Ats.Web.Components.Pages.Notes;
 using Ats.Web.Components.Pages.Tasks;
 using Ats.Web.Components.Pages.Templates;
@@ -135,5 +137,43 @@ public sealed class ProfileComponentTests : MudTestContext
         await using var db = Database.Raw();
         Assert.False(await db.EmailTemplates.IgnoreQueryFilters().AnyAsync());
         Assert.Contains(editor.FindAll(".mud-input-error"), e => e.TextContent.Contains("offer.salary"));
+    }
+
+    [Fact]
+    public async Task ALiveUpdateCausedBySomeoneElseKeepsTheViewersLanguage()
+    {
+        using var _ = Culture.German();
+        var messages = Render<MessageList>(p => p.Add(m => m.CandidateId, _candidate.Id));
+        await messages.WaitForStateAsync(() => messages.FindAll("[data-testid=messages-empty]").Count == 1);
+
+        await Task.Run(() =>
+        {
+            // The outbox, or an API call, runs in a culture of its own.
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-US");
+            return Database.Records.CreateAsync(Database.Recruiter, new Message { CandidateId = _candidate.Id, Subject = "Hallo", Body = "Hi", Status = MessageStatus.Draft });
+        });
+
+        await messages.WaitForStateAsync(() => messages.FindAll("[data-testid=message]").Count == 1);
+        Assert.Equal("E-Mail schreiben", messages.Find("[data-testid=compose-email]").TextContent.Trim());
+        Assert.Equal("Entwurf", messages.Find("[data-testid=message-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task TheProfileListsTheNotesAndTasksOfTheCandidatesApplicationsWithTheirJob()
+    {
+        using var _ = Culture.English();
+        var job = await Database.Records.CreateAsync(Database.Recruiter, new Job { Title = "Backend Developer" });
+        var application = await Database.Records.CreateAsync(Database.Recruiter, new Application { CandidateId = _candidate.Id, JobId = job.Id });
+        await Database.Records.CreateAsync(Database.Recruiter, new ApplicationNote { ParentKind = ParentKind.Application, ParentId = application.Id, Body = "Phone screen went well" });
+        await Database.Records.CreateAsync(Database.Recruiter, new TaskItem { Title = "Send the case study", ParentKind = ParentKind.Application, ParentId = application.Id });
+        await NoteAsync(Database.Recruiter, "About the person");
+
+        var notes = Render<NoteList>(p => p.Add(n => n.Kind, ParentKind.Candidate).Add(n => n.ParentId, _candidate.Id).Add(n => n.WithApplications, true));
+        var tasks = Render<TaskPanel>(p => p.Add(t => t.Kind, ParentKind.Candidate).Add(t => t.ParentId, _candidate.Id).Add(t => t.WithApplications, true));
+
+        await notes.WaitForStateAsync(() => notes.FindAll("[data-testid=note]").Count == 2);
+        await tasks.WaitForStateAsync(() => tasks.FindAll("[data-testid=task-row]").Count == 1);
+        Assert.Contains("Backend Developer", notes.FindAll("[data-testid=note]").Single(n => n.TextContent.Contains("Phone screen")).TextContent);
+        Assert.Contains("Backend Developer", tasks.Find("[data-testid=task-row]").TextContent);
     }
 }

@@ -22,7 +22,7 @@ public sealed class MailTemplateTests : IAsyncLifetime
     {
         var text = string.Join("|", MailTemplates.Variables.Select(v => $"{{{{ {v} }}}}"));
 
-        var rendered = MailTemplates.Render(text, Values, html: false);
+        var rendered = MailTemplates.Render(text, Values);
 
         Assert.Equal("Ada|Lovelace|Ada Lovelace|ada@example.com|Backend Developer|Berlin|interview|1 Dec 2026 10:00|https://meet.example/abc"
             + "|Rolf Recruiter|Rolf Recruiter, Talent Team|Muster GmbH", rendered);
@@ -41,6 +41,21 @@ public sealed class MailTemplateTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("Hi {{ candidate.first_name | bogus_filter }}", "bogus_filter")]
+    [InlineData("{{ job.title | upcase | shout }}", "shout")]
+    public void UnknownFiltersAreRefusedByName(string text, string unknown)
+    {
+        Assert.Contains(unknown, MailTemplates.Problem(text));
+    }
+
+    [Fact]
+    public void KnownFiltersAreFine() => Assert.Null(MailTemplates.Problem("{{ candidate.first_name | upcase }} {{ job.title | default: 'the role' }}"));
+
+    [Fact]
+    public void ALineBreakInAValueStaysALineBreakInTheHtmlPart() =>
+        Assert.Contains("Rolf<br", MailComposer.Compose("Hi", "{{ recruiter.signature }}", Values with { RecruiterSignature = "Rolf\nTalent team" }).Html);
+
+    [Theory]
     [InlineData("Hi {{ candidate.first_name")]
     [InlineData("{% if job.title %}no end")]
     public void BrokenTemplatesAreRefused(string text)
@@ -53,12 +68,12 @@ public sealed class MailTemplateTests : IAsyncLifetime
     {
         var hostile = Values with { CandidateFirstName = "<script>alert(1)</script>", JobTitle = "\"><img src=x onerror=alert(1)>" };
 
-        var html = MailTemplates.Render("Hi {{ candidate.first_name }}, {{ job.title }}", hostile, html: true);
+        var mail = MailComposer.Compose("Hello", "Hi {{ candidate.first_name }}, {{ job.title }}", hostile);
 
-        Assert.DoesNotContain("<script", html);
-        Assert.DoesNotContain("<img", html);
-        Assert.Contains("&lt;script&gt;", html);
-        Assert.Contains("<script>", MailTemplates.Render("{{ candidate.first_name }}", hostile, html: false)); // plain text stays as typed
+        Assert.DoesNotContain("<script", mail.Html);
+        Assert.DoesNotContain("<img", mail.Html);
+        Assert.Contains("&lt;script&gt;", mail.Html);
+        Assert.Contains("<script>", mail.Text); // plain text stays as typed
     }
 
     [Theory]

@@ -1,10 +1,12 @@
+using System.Globalization;
 using Ats.Domain.Writes;
 
 namespace Ats.Web.Components.Shared;
 
 /// Keeps a component's data current with the change feed. A matching change schedules one reload on the component's
 /// dispatcher; changes arriving while it runs cause exactly one more, so reloads never overlap and an older one never
-/// lands last; nothing runs once the component is gone; a failing reload is logged instead of vanishing.
+/// lands last; nothing runs once the component is gone; a failing reload is logged instead of vanishing. The reload runs
+/// in the viewer's language and formats, not those of whoever made the change (the outbox, an API call).
 public sealed class LiveUpdates(ChangeFeed feed, ILogger<LiveUpdates> logger)
 {
     /// <param name="matches">Runs on the writer's thread for every change of the actor's organisation: keep it cheap.</param>
@@ -12,7 +14,7 @@ public sealed class LiveUpdates(ChangeFeed feed, ILogger<LiveUpdates> logger)
     /// <param name="reload">Reads again and re-renders.</param>
     public IDisposable Watch(Actor actor, Func<ChangeEvent, bool> matches, Func<Func<Task>, Task> dispatch, Func<Task> reload)
     {
-        var watch = new Watcher(dispatch, reload, logger);
+        var watch = new Watcher(dispatch, reload, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture, logger);
         watch.Subscription = feed.Subscribe(change =>
         {
             if (change.TenantId == actor.TenantId && matches(change)) watch.Schedule();
@@ -20,7 +22,8 @@ public sealed class LiveUpdates(ChangeFeed feed, ILogger<LiveUpdates> logger)
         return watch;
     }
 
-    private sealed class Watcher(Func<Func<Task>, Task> dispatch, Func<Task> reload, ILogger logger) : IDisposable
+    private sealed class Watcher(Func<Func<Task>, Task> dispatch, Func<Task> reload, CultureInfo culture, CultureInfo uiCulture,
+        ILogger logger) : IDisposable
     {
         private readonly Lock _gate = new();
         private bool _running, _again, _disposed;
@@ -40,6 +43,8 @@ public sealed class LiveUpdates(ChangeFeed feed, ILogger<LiveUpdates> logger)
 
         private async Task RunAsync()
         {
+            // Started on the writer's thread: take on the viewer's culture before anything renders (it flows into the dispatch).
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
             while (true)
             {
                 try
