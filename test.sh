@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests use: Chromium for the browser tests, aiosmtpd as the real SMTP server of the mail tests.
+# Debian packages the tests use: Chromium for the browser tests, aiosmtpd as the real SMTP server of the mail tests,
+# pdftoppm (poppler-utils) to render the offer letter to an image for people to look at.
 missing=()
 [ -x "${ATS_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests (apt-get)…"
   sudo_cmd=""

@@ -22,6 +22,11 @@ public sealed class Candidate : TenantEntity
     public string? City { get; set; }
     public string? StateName { get; set; }
     public string? Country { get; set; }
+    /// Street and number, for letters (an offer).
+    public string? Address { get; set; }
+    public string? ZipCode { get; set; }
+    /// "de" or "en": the language of letters to them; German when not set.
+    public string? Language { get; set; }
     public string? LinkedinUrl { get; set; }
     public string? PortfolioUrl { get; set; }
     public List<string> Tags { get; set; } = [];

@@ -14,6 +14,7 @@ public sealed class CandidateRules : ModelRules<Candidate>
         row.LastName = row.LastName?.Trim();
         row.Email = row.Email.Trim();
         row.RefreshDerivedFields();
+        row.Language = row.Language?.Trim().ToLowerInvariant();
         row.Tags = Text.CleanList(row.Tags);
         row.Skills = Text.CleanList(row.Skills);
         if (context.Changed(row, nameof(Candidate.GdprConsent))) row.ConsentGivenAt = row.GdprConsent ? context.Now : null;
@@ -26,6 +27,7 @@ public sealed class CandidateRules : ModelRules<Candidate>
             && await context.Db.Candidates.AnyAsync(c => c.EmailNormalized == row.EmailNormalized && c.Id != row.Id, ct))
             errors.Add("email", Messages.EmailTaken);
         await context.RequireReferenceAsync<Source>(row, nameof(Candidate.SourceId), "source_id", row.SourceId, errors, ct);
+        if (row.Language is not (null or "de" or "en")) errors.Add("language", Messages.InvalidValue);
     }
 
 }

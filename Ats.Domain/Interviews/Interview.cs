@@ -16,4 +16,6 @@ public sealed class Interview : TenantEntity
     public string? Room { get; set; }
     public InterviewStatus Status { get; set; } = InterviewStatus.Scheduled;
     public string? InviteNote { get; set; }
+    /// RFC 5545 SEQUENCE of the calendar entry: raised whenever the invite changes. Not on the wire.
+    public int Sequence { get; set; }
 }

@@ -19,6 +19,8 @@ public sealed class Job : TenantEntity
     public FitProfile FitProfile { get; set; } = new();
     public List<Guid> HiringManagerIds { get; set; } = [];
     public List<Guid> InterviewerIds { get; set; } = [];
+    /// Offer salaries are hidden from the hiring team unless an admin allows it for this job.
+    public bool HiringManagersSeeSalaries { get; set; }
     public string? ExternalId { get; set; }
     public string? ClientName { get; set; }
     public string? Industry { get; set; }

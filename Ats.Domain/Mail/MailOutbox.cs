@@ -29,7 +29,13 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
             due = (await db.Messages.IgnoreQueryFilters()
                     .Where(m => m.Channel == MessageChannel.Email && m.Status == MessageStatus.Queued && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
                     .OrderBy(m => m.NextAttemptAt ?? m.CreatedAt).Take(Batch)
-                    .Select(m => new { Message = m, To = db.Candidates.IgnoreQueryFilters().Where(c => c.Id == m.CandidateId).Select(c => c.Email).First() })
+                    .Select(m => new
+                    {
+                        Message = m,
+                        To = m.RecipientUserId != null
+                            ? db.Users.Where(u => u.Id == m.RecipientUserId).Select(u => u.Email!).First()
+                            : db.Candidates.IgnoreQueryFilters().Where(c => c.Id == m.CandidateId).Select(c => c.Email).First(),
+                    })
                     .ToListAsync(ct))
                 .Select(r => (r.Message, r.To, r.Message.TenantId)).ToList();
         }
@@ -41,7 +47,7 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
             try
             {
                 var mail = new ComposedMail(message.Subject ?? "", message.Body, Markdown.ToSafeHtml(message.Body));
-                await transport.SendAsync(MailTransports.ToMime(mail, settings.From, to, message.Id), ct);
+                await transport.SendAsync(MailTransports.ToMime(mail, settings.From, to, message.Id, await AttachmentsAsync(message, tenantId, ct)), ct);
                 await records.UpdateAsync<Message>(system, message.Id, null, m =>
                 {
                     (m.Status, m.SentAt, m.Error, m.NextAttemptAt) = (MessageStatus.Sent, clock.GetUtcNow().UtcDateTime, null, null);
@@ -65,5 +71,25 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
             }
         }
         return sent;
+    }
+
+    /// The offer letter is drawn when the mail leaves (the terms of a sent offer cannot change); a calendar entry was
+    /// written when the mail was queued, as it stood then.
+    private async Task<List<MailAttachment>> AttachmentsAsync(Message message, Guid tenantId, CancellationToken ct)
+    {
+        var attachments = new List<MailAttachment>();
+        if (message.CalendarIcs is { } ics)
+        {
+            var method = ics.Contains("METHOD:CANCEL", StringComparison.Ordinal) ? "CANCEL" : "REQUEST";
+            attachments.Add(new MailAttachment("invite.ics", $"text/calendar; method={method}; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(ics)));
+        }
+        if (message.OfferId is { } offerId)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.TenantId = tenantId;
+            if (await Offers.OfferLetter.LoadAsync(db, offerId, clock.GetUtcNow().UtcDateTime, ct) is { } letter)
+                attachments.Add(new MailAttachment(letter.FileName, "application/pdf", Offers.OfferLetterPdf.Render(letter)));
+        }
+        return attachments;
     }
 }

@@ -29,23 +29,28 @@ public interface IMailTransport
     Task SendAsync(MimeMessage message, CancellationToken ct);
 }
 
+/// A file that goes with a mail: an offer letter (PDF) or a calendar entry (.ics).
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
 public static class MailTransports
 {
     public static IMailTransport From(MailSettings settings) => string.IsNullOrWhiteSpace(settings.Smtp.Host)
         ? new FolderMailTransport(settings.OutboxFolder)
         : new SmtpMailTransport(settings.Smtp);
 
-    /// A multipart/alternative mail: the plain text first, the HTML second (clients show the last part they can).
-    /// The Message-ID comes from the message row: a mail sent again after a lost reply carries the same id, so the
-    /// receiving side can tell it is one mail, and a row's .eml file is found by its id.
-    public static MimeMessage ToMime(ComposedMail mail, string from, string to, Guid? messageId = null)
+    /// A multipart/alternative mail: the plain text first, the HTML second (clients show the last part they can), with
+    /// any attachments after them. The Message-ID comes from the message row: a mail sent again after a lost reply
+    /// carries the same id, so the receiving side can tell it is one mail, and a row's .eml file is found by its id.
+    public static MimeMessage ToMime(ComposedMail mail, string from, string to, Guid? messageId = null, IReadOnlyList<MailAttachment>? attachments = null)
     {
         var sender = MailboxAddress.Parse(from);
         var message = new MimeMessage { Subject = mail.Subject };
         if (messageId is { } id) message.MessageId = $"{id:N}@{(string.IsNullOrEmpty(sender.Domain) ? "ats" : sender.Domain)}";
         message.From.Add(sender);
         message.To.Add(MailboxAddress.Parse(to));
-        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        foreach (var attachment in attachments ?? []) body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

@@ -18,6 +18,14 @@ public sealed class Message : TenantEntity
     public DateTime? SentAt { get; set; }
     public DateTime? ReadAt { get; set; }
     public string? Error { get; set; }
+    /// The offer whose letter goes with this mail as a PDF (made when it is sent).
+    public Guid? OfferId { get; set; }
+    /// The interview this mail invites to, updates or cancels.
+    public Guid? InterviewId { get; set; }
+    /// Set when the mail goes to a colleague (an interviewer) rather than the candidate.
+    public Guid? RecipientUserId { get; set; }
+    /// The calendar entry attached as invite.ics (RFC 5545), as it was when the mail was queued. Not on the wire.
+    public string? CalendarIcs { get; set; }
     /// Outbox bookkeeping, not on the wire: how often sending failed, and when to try again.
     public int Attempts { get; set; }
     public DateTime? NextAttemptAt { get; set; }

@@ -26,6 +26,7 @@ public static class ModelCatalog
         .Field(j => j.FitProfile)
         .Field(j => j.HiringManagerIds)
         .Field(j => j.InterviewerIds)
+        .Field(j => j.HiringManagersSeeSalaries)
         .Field(j => j.ExternalId, Filterable, maxLength: 200)
         .Field(j => j.ClientName, Filterable | Searchable, maxLength: 200)
         .Field(j => j.Industry, Filterable, maxLength: 100)
@@ -58,6 +59,9 @@ public static class ModelCatalog
         .Field(c => c.City, Filterable | Sortable | Searchable, maxLength: 100)
         .Field(c => c.StateName, Filterable, maxLength: 100)
         .Field(c => c.Country, Filterable | Sortable, maxLength: 100)
+        .Field(c => c.Address, maxLength: 200)
+        .Field(c => c.ZipCode, maxLength: 20)
+        .Field(c => c.Language, Filterable, maxLength: 2)
         .Field(c => c.LinkedinUrl, maxLength: 500, format: FieldFormat.Url)
         .Field(c => c.PortfolioUrl, maxLength: 500, format: FieldFormat.Url)
         .Field(c => c.Tags)
@@ -136,6 +140,9 @@ public static class ModelCatalog
         .Field(m => m.SentAt, Sortable)
         .Field(m => m.ReadAt)
         .Field(m => m.Error, ReadOnly)
+        .Field(m => m.OfferId, ReadOnly | Filterable)
+        .Field(m => m.InterviewId, ReadOnly | Filterable)
+        .Field(m => m.RecipientUserId, ReadOnly)
         .Build();
 
     public static readonly ModelDescriptor Offer = new ModelBuilder<Offer>("offer")
@@ -147,8 +154,8 @@ public static class ModelCatalog
         .Field(o => o.Term)
         .Field(o => o.EndDate)
         .Field(o => o.Status, Filterable)
-        .Field(o => o.SentAt, Sortable)
-        .Field(o => o.RespondedAt)
+        .Field(o => o.SentAt, ReadOnly | Sortable)
+        .Field(o => o.RespondedAt, ReadOnly)
         .Build();
 
     public static readonly ModelDescriptor Source = new ModelBuilder<Source>("source")

@@ -18,6 +18,11 @@ public static class Messages
     public static string NotTheAuthor => Get(nameof(NotTheAuthor));
     public static string SentMailIsFinal => Get(nameof(SentMailIsFinal));
     public static string SetOnCreate => Get(nameof(SetOnCreate));
+    public static string OnlyForFixedTerm => Get(nameof(OnlyForFixedTerm));
+    public static string OfferStartsAsDraft => Get(nameof(OfferStartsAsDraft));
+    public static string OfferNeedsOfferStage => Get(nameof(OfferNeedsOfferStage));
+    public static string OfferTermsFixed => Get(nameof(OfferTermsFixed));
+    public static string OfferTransition(string from, string to, string allowed) => Format(nameof(OfferTransition), from, to, allowed);
     public static string MailNotEditable => Get(nameof(MailNotEditable));
     public static string AssigneeCannotSee => Get(nameof(AssigneeCannotSee));
     public static string HiringManagersTickOffOnly => Get(nameof(HiringManagersTickOffOnly));

@@ -27,7 +27,7 @@ public sealed class CrudTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         async Task<string> JobAsync() => await NewIdAsync("job", new { title = Unique("Job"), status = "open" });
         async Task<string> CandidateAsync() => await NewIdAsync("candidate", new { first_name = "Api", email = $"{Unique("c")}@example.com" });
-        async Task<string> ApplicationAsync() => await NewIdAsync("application", new { candidate_id = await CandidateAsync(), job_id = await JobAsync() });
+        async Task<string> ApplicationAsync(string stage = "new") => await NewIdAsync("application", new { candidate_id = await CandidateAsync(), job_id = await JobAsync(), stage });
 
         return model switch
         {
@@ -41,7 +41,7 @@ public sealed class CrudTests(ApiFixture api) : IClassFixture<ApiFixture>
             "interview" => (new { application_id = await ApplicationAsync(), kind = "video", starts_at = "2027-01-15T09:00:00Z", duration_minutes = 45 },
                 new { room = "Raum 1" }, "room"),
             "message" => (new { candidate_id = await CandidateAsync(), channel = "note", body = "Called, will send CV" }, new { subject = "Call" }, "subject"),
-            "offer" => (new { application_id = await ApplicationAsync(), gross_salary = 65000.00m, start_date = "2027-02-01" }, new { bonus = 5000m }, "bonus"),
+            "offer" => (new { application_id = await ApplicationAsync("offer"), gross_salary = 65000.00m, start_date = "2027-02-01" }, new { bonus = 5000m }, "bonus"),
             "source" => (new { name = Unique("Fair"), kind = "other" }, new { kind = "referral" }, "kind"),
             "task" => (new { title = "Call back" }, new { completed = true }, "completed"),
             _ => throw new ArgumentOutOfRangeException(nameof(model)),

@@ -64,6 +64,25 @@ public sealed class MailOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASentOfferReachesTheCandidateWithItsLetterAsPdf()
+    {
+        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Backend Developer" });
+        var application = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = _candidate.Id, JobId = job.Id, Stage = Stage.Offer });
+        var offer = await _db.Records.CreateAsync(_db.Recruiter, new Ats.Domain.Offers.Offer { ApplicationId = application.Id, GrossSalary = 65_000m, StartDate = new DateOnly(2027, 3, 1) });
+
+        await _db.Records.UpdateAsync<Ats.Domain.Offers.Offer>(_db.Recruiter, offer.Id, null, o => o.Status = Ats.Domain.Offers.OfferStatus.Sent);
+        await _outbox.SendDueAsync();
+
+        var received = Assert.Single(_smtp.Received());
+        var pdf = Assert.Single(received.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal(("ada@example.com", "application/pdf", "Angebot-Ada.pdf"), (received.To.Mailboxes.Single().Address, pdf.ContentType.MimeType, pdf.FileName));
+        using var content = new MemoryStream();
+        await pdf.Content!.DecodeToAsync(content);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(content.ToArray());
+        Assert.Contains("65.000,00", string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text)));
+    }
+
+    [Fact]
     public async Task WhileTheServerIsDownTheMailWaitsAndGoesThroughOnceItIsBack()
     {
         var message = await QueueAsync();

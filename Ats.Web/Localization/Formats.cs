@@ -8,19 +8,9 @@ public static class Formats
 {
     public const string DefaultTimeZone = TimeZones.Default;
 
-    private static readonly Dictionary<string, string> CurrencySymbols = new()
-    {
-        ["EUR"] = "€", ["USD"] = "$", ["GBP"] = "£", ["CHF"] = "CHF", ["PLN"] = "zł",
-    };
-
     /// 65.000,00 € in German, €65,000.00 in English, whatever the currency.
-    public static string Money(decimal amount, string? currency, CultureInfo? culture = null)
-    {
-        culture ??= CultureInfo.CurrentCulture;
-        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = CurrencySymbols.GetValueOrDefault(currency ?? "EUR", currency ?? "EUR");
-        return amount.ToString("C", format);
-    }
+    public static string Money(decimal amount, string? currency, CultureInfo? culture = null) =>
+        Ats.Domain.Common.Money.Format(amount, currency, culture ?? CultureInfo.CurrentCulture);
 
     public static DateTime ToLocal(DateTime utc, string? timeZone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZones.Find(timeZone));

@@ -16,6 +16,9 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         b.Property(c => c.EmailNormalized).HasMaxLength(254);
         b.Property(c => c.SearchText).HasMaxLength(1000);
         b.Property(c => c.SortName).HasMaxLength(210);
+        b.Property(c => c.Address).HasMaxLength(200);
+        b.Property(c => c.ZipCode).HasMaxLength(20);
+        b.Property(c => c.Language).HasMaxLength(2);
         b.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.TenantId, c.EmailNormalized }).IsUnique();
         b.HasIndex(c => new { c.TenantId, c.SortName });

@@ -1,5 +1,7 @@
 using Ats.Domain.Candidates;
+using Ats.Domain.Interviews;
 using Ats.Domain.Mail;
+using Ats.Domain.Offers;
 using Ats.Domain.Pipeline;
 using Ats.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasOne<Application>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<EmailTemplate>().WithMany().HasForeignKey(m => m.TemplateId).OnDelete(DeleteBehavior.SetNull);
         b.Property(m => m.Subject).HasMaxLength(300);
+        b.HasOne<Offer>().WithMany().HasForeignKey(m => m.OfferId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Interview>().WithMany().HasForeignKey(m => m.InterviewId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(m => new { m.TenantId, m.CandidateId, m.CreatedAt });
         b.HasIndex(m => new { m.TenantId, m.Status });
         b.HasIndex(m => new { m.Status, m.NextAttemptAt }); // the outbox looks across organisations

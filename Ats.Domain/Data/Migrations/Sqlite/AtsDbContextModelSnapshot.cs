@@ -76,6 +76,10 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AnonymizedAt")
                         .HasColumnType("TEXT");
 
@@ -111,6 +115,10 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.Property<bool>("GdprConsent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
@@ -161,6 +169,10 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZipCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -337,6 +349,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Room")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
@@ -415,6 +430,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("HiringManagerIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HiringManagersSeeSalaries")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Industry")
                         .HasColumnType("TEXT");
@@ -572,6 +590,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarIcs")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CandidateId")
                         .HasColumnType("TEXT");
 
@@ -586,10 +607,19 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InterviewId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -622,6 +652,10 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("OfferId");
 
                     b.HasIndex("TemplateId");
 
@@ -1036,6 +1070,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1313,6 +1350,16 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("CandidateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Ats.Domain.Interviews.Interview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ats.Domain.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Ats.Domain.Mail.EmailTemplate", null)
                         .WithMany()
