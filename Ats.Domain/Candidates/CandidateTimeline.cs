@@ -59,7 +59,8 @@ public static class CandidateTimeline
                 && (!scopedToApplication || nullableIds.Contains(m.ApplicationId)));
             var shortMessages = messages.OrderByDescending(m => m.CreatedAt).Take(Limit).Select(m => new Message
             {
-                Id = m.Id, CandidateId = m.CandidateId, ApplicationId = m.ApplicationId, Channel = m.Channel, Subject = m.Subject,
+                Id = m.Id, CandidateId = m.CandidateId, ApplicationId = m.ApplicationId, InterviewId = m.InterviewId, RecipientUserId = m.RecipientUserId,
+                Channel = m.Channel, Subject = m.Subject,
                 Status = m.Status, SentAt = m.SentAt, CreatedAt = m.CreatedAt, Body = m.Body.Length > Excerpt ? m.Body.Substring(0, Excerpt) : m.Body,
             });
             foreach (var message in await shortMessages.ToListAsync(ct))

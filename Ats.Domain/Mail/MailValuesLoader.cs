@@ -25,7 +25,7 @@ public static class MailValuesLoader
         var name = writer?.DisplayName ?? actor.Name;
         return new MailValues(candidate.FirstName, candidate.LastName, candidate.Email, job?.Title, job?.Location,
             application is null ? null : SnakeCase<Stage>.Name(application.Stage),
-            interview is null ? null : InterviewTime(interview.StartsAt, writer?.TimeZone), interview?.MeetingLink,
+            interview is null ? null : InterviewCalendar.When(interview.StartsAt, writer?.TimeZone), interview?.MeetingLink,
             name, string.IsNullOrWhiteSpace(writer?.MailSignature) ? $"{name}\n{company}" : writer.MailSignature, company);
     }
 
@@ -47,13 +47,5 @@ public static class MailValuesLoader
         var scheduled = db.Interviews.AsNoTracking().Where(i => i.ApplicationId == applicationId && i.Status == InterviewStatus.Scheduled);
         return await scheduled.Where(i => i.StartsAt >= now).OrderBy(i => i.StartsAt).FirstOrDefaultAsync(ct)
             ?? await scheduled.OrderByDescending(i => i.StartsAt).FirstOrDefaultAsync(ct);
-    }
-
-    /// In the writer's time zone, named, so the candidate can convert it: "2026-12-01 14:00 (Europe/Berlin)".
-    private static string InterviewTime(DateTime startsAtUtc, string? timeZone)
-    {
-        var zone = TimeZones.Find(timeZone);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startsAtUtc, DateTimeKind.Utc), zone);
-        return $"{local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
     }
 }

@@ -35,13 +35,14 @@ public sealed class CascadeTests : IAsyncLifetime
         var candidateNote = await _db.Records.CreateAsync(_db.Recruiter, new ApplicationNote { ParentKind = ParentKind.Candidate, ParentId = candidate.Id, Body = "Met at a fair" });
         var applicationNote = await _db.Records.CreateAsync(_db.Recruiter, new ApplicationNote { ParentKind = ParentKind.Application, ParentId = application.Id, Body = "Strong" });
         var task = await _db.Records.CreateAsync(_db.Recruiter, new TaskItem { Title = "Call back", ParentKind = ParentKind.Candidate, ParentId = candidate.Id });
+        await using var raw = _db.Raw();
+        var invitation = await raw.Messages.IgnoreQueryFilters().SingleAsync(m => m.CandidateId == candidate.Id); // the interview's
         var events = new List<ChangeEvent>();
         using var subscription = _db.Feed.Subscribe(events.Add);
 
         await _db.Records.DeleteAsync<Candidate>(_db.Recruiter, candidate.Id, null);
 
-        Guid[] gone = [candidate.Id, application.Id, interview.Id, scorecard.Id, candidateNote.Id, applicationNote.Id, task.Id];
-        await using var raw = _db.Raw();
+        Guid[] gone = [candidate.Id, application.Id, interview.Id, scorecard.Id, candidateNote.Id, applicationNote.Id, task.Id, invitation.Id];
         var deletes = await raw.AuditEntries.IgnoreQueryFilters().Where(e => e.Action == AuditAction.Delete).Select(e => e.RecordId).ToListAsync();
         Assert.Equal(gone.Order(), deletes.Order());
         Assert.Equal(gone.Order(), events.Where(e => e.Action == AuditAction.Delete).Select(e => e.RecordId).Order());
@@ -49,6 +50,7 @@ public sealed class CascadeTests : IAsyncLifetime
         Assert.False(await raw.Notes.IgnoreQueryFilters().AnyAsync());
         Assert.False(await raw.Tasks.IgnoreQueryFilters().AnyAsync());
         Assert.False(await raw.Evaluations.IgnoreQueryFilters().AnyAsync());
+        Assert.False(await raw.Messages.IgnoreQueryFilters().AnyAsync());
         Assert.True(await raw.Jobs.IgnoreQueryFilters().AnyAsync(j => j.Id == job.Id));
     }
 
