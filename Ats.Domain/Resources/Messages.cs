@@ -18,6 +18,8 @@ public static class Messages
     public static string NotTheAuthor => Get(nameof(NotTheAuthor));
     public static string SentMailIsFinal => Get(nameof(SentMailIsFinal));
     public static string SetOnCreate => Get(nameof(SetOnCreate));
+    public static string ScorecardExists => Get(nameof(ScorecardExists));
+    public static string ScorecardStaysSubmitted => Get(nameof(ScorecardStaysSubmitted));
     public static string OnlyForFixedTerm => Get(nameof(OnlyForFixedTerm));
     public static string OfferStartsAsDraft => Get(nameof(OfferStartsAsDraft));
     public static string OfferNeedsOfferStage => Get(nameof(OfferNeedsOfferStage));

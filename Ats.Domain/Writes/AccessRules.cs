@@ -14,10 +14,11 @@ using Ats.Domain.Tasks;
 namespace Ats.Domain.Writes;
 
 /// Who may read and write what, beyond tenant isolation (which the context's query filter enforces).
-/// Admins and recruiters see the whole tenant. A hiring manager sees the jobs whose hiring team they are on
-/// (as hiring manager or interviewer), those jobs' applications, candidates, interviews, scorecards, offers
-/// and notes, plus tasks assigned to them and the sources; they write only their own scorecards and notes, and tick off
-/// the tasks assigned to them.
+/// Admins and recruiters see the whole tenant, except others' scorecard drafts. A hiring manager sees the jobs whose
+/// hiring team they are on (as hiring manager or interviewer) and the applications they interview for, with their
+/// candidates, interviews, offers and notes; others' scorecards only once their own on that application is submitted;
+/// tasks assigned to them and the sources. They write only their own scorecards and notes, and tick off the tasks
+/// assigned to them.
 public static class AccessRules
 {
     public static void RequireScope(Actor actor, ModelDescriptor model, bool write)
@@ -29,19 +30,26 @@ public static class AccessRules
 
     public static IQueryable<T> Readable<T>(this IQueryable<T> rows, Actor actor, AtsDbContext db) where T : TenantEntity
     {
-        if (!actor.IsHiringManager) return rows;
-
         var me = actor.UserId ?? Guid.Empty;
+        if (!actor.IsHiringManager)
+            // Scorecard drafts are their author's own business, for everyone.
+            return rows is IQueryable<Evaluation> all ? (IQueryable<T>)all.Where(e => e.InterviewerId == me || e.SubmittedAt != null) : rows;
+
         var teamJobIds = db.Jobs.Where(j => j.HiringManagerIds.Contains(me) || j.InterviewerIds.Contains(me)).Select(j => j.Id);
-        var teamApplications = db.Applications.Where(a => teamJobIds.Contains(a.JobId));
+        // Their jobs' applications, and any application they were asked to interview for.
+        var teamApplications = db.Applications.Where(a => teamJobIds.Contains(a.JobId)
+            || db.Interviews.Any(i => i.ApplicationId == a.Id && i.InterviewerIds.Contains(me)));
+        // No anchoring: others' scorecards on an application show only once their own is submitted.
+        var submittedByMe = db.Evaluations.Where(e => e.InterviewerId == me && e.SubmittedAt != null).Select(e => e.ApplicationId);
 
         IQueryable filtered = rows switch
         {
             IQueryable<Job> jobs => jobs.Where(j => teamJobIds.Contains(j.Id)),
-            IQueryable<Application> applications => applications.Where(a => teamJobIds.Contains(a.JobId)),
+            IQueryable<Application> applications => applications.Where(a => teamApplications.Any(t => t.Id == a.Id)),
             IQueryable<Candidate> candidates => candidates.Where(c => teamApplications.Any(a => a.CandidateId == c.Id)),
             IQueryable<Interview> interviews => interviews.Where(i => teamApplications.Any(a => a.Id == i.ApplicationId)),
-            IQueryable<Evaluation> evaluations => evaluations.Where(e => teamApplications.Any(a => a.Id == e.ApplicationId)),
+            IQueryable<Evaluation> evaluations => evaluations.Where(e => teamApplications.Any(a => a.Id == e.ApplicationId)
+                && (e.InterviewerId == me || (e.SubmittedAt != null && submittedByMe.Contains(e.ApplicationId)))),
             IQueryable<Offer> offers => offers.Where(o => teamApplications.Any(a => a.Id == o.ApplicationId)),
             IQueryable<ApplicationNote> notes => notes.Where(n =>
                 (n.ParentKind == ParentKind.Job && teamJobIds.Contains(n.ParentId)) ||

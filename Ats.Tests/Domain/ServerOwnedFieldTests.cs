@@ -48,7 +48,10 @@ public sealed class ServerOwnedFieldTests : IAsyncLifetime
     public async Task AnUpdateCannotForgeScoresStageTimesOrAuthors()
     {
         var note = await _db.Records.CreateAsync(_db.Recruiter, new ApplicationNote { ParentKind = ParentKind.Application, ParentId = _application.Id, Body = "Hi" });
-        var scorecard = await _db.Records.CreateAsync(_db.Manager, new Evaluation { ApplicationId = _application.Id, Recommendation = Recommendation.Yes });
+        var scorecard = await _db.Records.CreateAsync(_db.Manager, new Evaluation
+        {
+            ApplicationId = _application.Id, Recommendation = Recommendation.Yes, Skills = 4, Culture = 4, Communication = 4, SubmittedAt = DateTime.UtcNow,
+        });
 
         var updated = await _db.Records.UpdateAsync<Application>(_db.Recruiter, _application.Id, null, a =>
         {

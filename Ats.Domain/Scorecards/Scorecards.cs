@@ -1,0 +1,74 @@
+using Ats.Domain.Interviews;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Scorecards;
+
+/// An interview a person was on that still lacks their submitted scorecard.
+public sealed record PendingScorecard(Guid InterviewId, Guid ApplicationId, string CandidateName, string JobTitle, DateTime StartsAt,
+    InterviewKind Kind, Evaluation? Draft)
+{
+    /// A day after the interview the scorecard is overdue: memories fade and the others wait.
+    public bool Overdue(DateTime now) => StartsAt.AddDays(1) < now;
+}
+
+/// The averages of the submitted scorecards of an application, per dimension (null where nobody rated).
+public sealed record ScorecardSummary(int Count, double? Skills, double? Culture, double? Communication);
+
+public static class Scorecards
+{
+    /// "My scorecards": interviews that have begun, with the actor among the interviewers and no submitted scorecard of
+    /// theirs on that application, oldest first.
+    public static Task<List<PendingScorecard>> PendingAsync(RecordService records, Actor actor, DateTime now, CancellationToken ct = default) =>
+        records.ReadAsync<Interview, List<PendingScorecard>>(actor, async (interviews, reads) =>
+        {
+            var me = actor.UserId ?? Guid.Empty;
+            var mine = reads.Rows<Evaluation>().Where(e => e.InterviewerId == me);
+            var rows = await (from i in interviews
+                              where i.InterviewerIds.Contains(me) && i.StartsAt <= now
+                                    && (i.Status == InterviewStatus.Scheduled || i.Status == InterviewStatus.Completed)
+                                    && !mine.Any(e => e.ApplicationId == i.ApplicationId && e.SubmittedAt != null)
+                              join a in reads.Db.Applications on i.ApplicationId equals a.Id
+                              orderby i.StartsAt
+                              select new
+                              {
+                                  i.Id, i.ApplicationId, a.Candidate!.FirstName, a.Candidate.LastName, a.Job!.Title, i.StartsAt, i.Kind,
+                                  Draft = mine.FirstOrDefault(e => e.ApplicationId == i.ApplicationId),
+                              }).ToListAsync(ct);
+            // One entry per application: a second interview for the same one is covered by the same scorecard.
+            return rows.DistinctBy(r => r.ApplicationId)
+                .Select(r => new PendingScorecard(r.Id, r.ApplicationId, Candidates.Candidate.NameOf(r.FirstName, r.LastName), r.Title,
+                    DateTime.SpecifyKind(r.StartsAt, DateTimeKind.Utc), r.Kind, r.Draft)).ToList();
+        }, ct);
+
+    /// Writes the actor's scorecard on an application: the one they have, or a new one (one per interviewer and application).
+    public static async Task<Evaluation> SaveAsync(RecordService records, Actor actor, Guid applicationId, Guid? interviewId,
+        Action<Evaluation> fill, bool submit, CancellationToken ct = default)
+    {
+        var existing = await records.ReadAsync<Evaluation, Evaluation?>(actor, (evaluations, _) =>
+            evaluations.FirstOrDefaultAsync(e => e.ApplicationId == applicationId && e.InterviewerId == actor.UserId, ct), ct);
+        void Apply(Evaluation e)
+        {
+            fill(e);
+            e.InterviewId ??= interviewId;
+            if (submit) e.SubmittedAt = DateTime.UtcNow; // the rules put the server's time on it
+        }
+        if (existing is not null) return await records.UpdateAsync<Evaluation>(actor, existing.Id, existing.Version, Apply, ct);
+        var created = new Evaluation { ApplicationId = applicationId };
+        Apply(created);
+        return await records.CreateAsync(actor, created, ct);
+    }
+
+    public static ScorecardSummary Summarize(IEnumerable<Evaluation> evaluations)
+    {
+        var submitted = evaluations.Where(e => e.SubmittedAt is not null).ToList();
+        static double? Average(IEnumerable<int?> values)
+        {
+            var rated = values.OfType<int>().ToList();
+            return rated.Count == 0 ? null : rated.Average();
+        }
+        return new ScorecardSummary(submitted.Count, Average(submitted.Select(e => e.Skills)), Average(submitted.Select(e => e.Culture)),
+            Average(submitted.Select(e => e.Communication)));
+    }
+}

@@ -1,0 +1,125 @@
+using Ats.Domain.Candidates;
+using Ats.Domain.Interviews;
+using Ats.Domain.Jobs;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Scorecards;
+using Ats.Domain.Writes;
+using Ats.Tests.Support;
+
+namespace Ats.Tests.Domain;
+
+/// One scorecard per interviewer and application, hidden from the other interviewers until they have submitted theirs.
+public sealed class ScorecardTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+    private Application _application = default!;
+    private Interview _interview = default!;
+    private Job _otherJob = default!;
+
+    public async Task InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        // Mia (hiring manager) and Alice (admin) interview Ada for a job Mia is not on the team of.
+        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Backend Developer" });
+        _otherJob = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Secret project" });
+        var ada = await _db.Records.CreateAsync(_db.Recruiter, new Candidate { FirstName = "Ada", Email = "ada@example.com" });
+        _application = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = ada.Id, JobId = job.Id, Stage = Stage.Interview });
+        _interview = await _db.Records.CreateAsync(_db.Recruiter, new Interview
+        {
+            ApplicationId = _application.Id, Kind = InterviewKind.Onsite, StartsAt = DateTime.UtcNow.AddHours(-3), DurationMinutes = 60,
+            InterviewerIds = [_db.ManagerA.Id, _db.AdminA.Id],
+        });
+    }
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    private Task<Evaluation> ScoreAsync(Actor who, Recommendation recommendation, bool submit, int rating = 4) =>
+        Scorecards.SaveAsync(_db.Records, who, _application.Id, _interview.Id, e =>
+        {
+            (e.Skills, e.Culture, e.Communication, e.Recommendation) = (rating, rating, rating, recommendation);
+        }, submit);
+
+    [Fact]
+    public async Task AnInterviewerSeesTheInterviewUnderMyScorecardsUntilTheirsIsSubmitted()
+    {
+        var before = await Scorecards.PendingAsync(_db.Records, _db.Manager, DateTime.UtcNow);
+        await ScoreAsync(_db.Manager, Recommendation.Yes, submit: false);
+        var withDraft = await Scorecards.PendingAsync(_db.Records, _db.Manager, DateTime.UtcNow);
+        await ScoreAsync(_db.Manager, Recommendation.StrongYes, submit: true);
+        var after = await Scorecards.PendingAsync(_db.Records, _db.Manager, DateTime.UtcNow);
+
+        Assert.Equal(_interview.Id, Assert.Single(before).InterviewId);
+        Assert.NotNull(Assert.Single(withDraft).Draft);
+        Assert.Empty(after);
+    }
+
+    [Fact]
+    public async Task ASecondSubmitUpdatesTheOneScorecard()
+    {
+        var first = await ScoreAsync(_db.Manager, Recommendation.Yes, submit: true);
+        var second = await ScoreAsync(_db.Manager, Recommendation.No, submit: true, rating: 2);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal((Recommendation.No, 2), (second.Recommendation, second.Skills));
+        var duplicate = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.CreateAsync(_db.Manager,
+            new Evaluation { ApplicationId = _application.Id, Recommendation = Recommendation.Yes }));
+        Assert.True(duplicate.Errors.ContainsKey("application_id"));
+    }
+
+    [Fact]
+    public async Task OthersScorecardsStayHiddenUntilYourOwnIsSubmitted()
+    {
+        await ScoreAsync(_db.Admin, Recommendation.StrongNo, submit: true);
+
+        var beforeOwn = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+        await ScoreAsync(_db.Manager, Recommendation.Yes, submit: false);
+        var withDraft = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+        await ScoreAsync(_db.Manager, Recommendation.Yes, submit: true);
+        var afterOwn = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+
+        Assert.Empty(beforeOwn);
+        Assert.Equal([_db.ManagerA.Id], withDraft.Select(e => e.InterviewerId));
+        Assert.Equal(2, afterOwn.Count);
+    }
+
+    [Fact]
+    public async Task RecruitersSeeEverySubmittedScorecardButNoOnesDraft()
+    {
+        await ScoreAsync(_db.Admin, Recommendation.StrongNo, submit: true, rating: 2);
+        await ScoreAsync(_db.Manager, Recommendation.Yes, submit: false);
+
+        var seen = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Recruiter, (rows, _) => Task.FromResult(rows.ToList()));
+
+        Assert.Equal([_db.AdminA.Id], seen.Select(e => e.InterviewerId));
+        Assert.Equal(new ScorecardSummary(1, 2, 2, 2), Scorecards.Summarize(seen));
+    }
+
+    [Fact]
+    public async Task ASubmittedScorecardNeedsEveryRating()
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id,
+            e => (e.Skills, e.Recommendation) = (5, Recommendation.Yes), submit: true));
+
+        Assert.True(error.Errors.ContainsKey("culture"));
+        Assert.True(error.Errors.ContainsKey("communication"));
+    }
+
+    [Fact]
+    public async Task AHiringManagerCannotReachAnApplicationOfAJobTheyAreNotOnThroughAnyService()
+    {
+        var bob = await _db.Records.CreateAsync(_db.Recruiter, new Candidate { FirstName = "Bob", Email = "bob@example.com" });
+        var secret = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = bob.Id, JobId = _otherJob.Id, Stage = Stage.Interview });
+
+        Assert.Null(await _db.Records.FindAsync<Application>(_db.Manager, secret.Id));
+        Assert.Null(await _db.Records.FindAsync<Candidate>(_db.Manager, bob.Id));
+        Assert.Empty(await CandidateTimeline.LoadAsync(_db.Records, _db.Manager, bob.Id));
+        Assert.Null(await Ats.Domain.Mail.MailValuesLoader.LoadAsync(_db.Records, _db.Manager, bob.Id, secret.Id, DateTime.UtcNow));
+        await Assert.ThrowsAsync<NotFoundException>(() => _db.Records.UpdateAsync<Application>(_db.Manager, secret.Id, null, a => a.Stage = Stage.Offer));
+        var scorecard = await Assert.ThrowsAsync<ValidationException>(() => Scorecards.SaveAsync(_db.Records, _db.Manager, secret.Id, null,
+            e => e.Recommendation = Recommendation.Yes, submit: false));
+        Assert.True(scorecard.Errors.ContainsKey("application_id"));
+        Assert.Empty(await Scorecards.PendingAsync(_db.Records, _db.Manager, DateTime.UtcNow.AddDays(30)).ContinueWith(t => t.Result.Where(p => p.ApplicationId == secret.Id).ToList()));
+        // …while the application they interview for is theirs to see.
+        Assert.NotNull(await _db.Records.FindAsync<Application>(_db.Manager, _application.Id));
+    }
+}
