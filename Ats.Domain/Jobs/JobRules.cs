@@ -19,6 +19,9 @@ public sealed class JobRules : ModelRules<Job>
 
     public override async Task ValidateAsync(Job row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
+        // Pay is personal data of the candidate: only an admin opens it to a job's hiring team.
+        if (!context.Actor.IsAdmin && row.HiringManagersSeeSalaries && context.Changed(row, nameof(Job.HiringManagersSeeSalaries)))
+            throw ForbiddenException.AdminOnly();
         if (row.Slug is not null && !errors.Has("slug") && context.Changed(row, nameof(Job.Slug))
             && await context.Db.Jobs.AnyAsync(j => j.Slug == row.Slug && j.Id != row.Id, ct))
             errors.Add("slug", Messages.SlugTaken);

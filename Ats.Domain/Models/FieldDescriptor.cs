@@ -60,3 +60,9 @@ internal static class EnumWireNames
     public static JsonEncodedText Of(Enum value) =>
         Names.GetOrAdd(value, v => JsonEncodedText.Encode(FieldDescriptor.WireName(v.ToString())));
 }
+
+/// A row read for someone who may not see some of its fields: those go out as null.
+public interface IPartlyHidden
+{
+    bool Hides(string field);
+}

@@ -56,7 +56,7 @@ public sealed class ModelDescriptor
         {
             writer.WritePropertyName(field.EncodedName);
             // The common scalars directly (as the serializer would write them); lists, decimals and objects through it.
-            switch (field.GetValue(entity))
+            switch (WireValueOf(field, entity))
             {
                 case null: writer.WriteNullValue(); break;
                 case string text: writer.WriteStringValue(text); break;
@@ -72,7 +72,11 @@ public sealed class ModelDescriptor
     }
 
     private static JsonNode? WireValue(FieldDescriptor field, object entity) =>
-        JsonSerializer.SerializeToNode(field.GetValue(entity), field.ClrType, WireJson);
+        WireValueOf(field, entity) is { } value ? JsonSerializer.SerializeToNode(value, field.ClrType, WireJson) : null;
+
+    /// A field the reader may not see goes out as null (an offer's salary for the hiring team).
+    private static object? WireValueOf(FieldDescriptor field, object entity) =>
+        entity is IPartlyHidden row && row.Hides(field.Name) ? null : field.GetValue(entity);
 
     /// The writable fields whose value differs from a new, empty row: what a create actually set.
     public IReadOnlyList<string> FieldsSetOn(object entity)
@@ -105,7 +109,7 @@ public sealed class ModelDescriptor
         foreach (var field in Fields.Where(f => f.IsWritable))
         {
             var fallback = field.GetValue(blank);
-            switch (field.GetValue(entity))
+            switch (WireValueOf(field, entity))
             {
                 case null when fallback is not null:
                     field.SetValue(entity, fallback);

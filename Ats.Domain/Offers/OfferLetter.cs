@@ -74,3 +74,18 @@ public sealed record OfferLetter(
         }
     }
 }
+
+/// An offer letter as a PDF file, for anyone who may read the offer and its salary.
+public sealed record OfferLetterFile(string FileName, byte[] Content);
+
+public static class OfferLetters
+{
+    /// The letter of an offer the actor may read, or null; a hiring manager gets it only where an admin lets them see salaries.
+    public static Task<OfferLetterFile?> RenderAsync(Writes.RecordService records, Writes.Actor actor, Guid offerId, DateTime now, CancellationToken ct = default) =>
+        records.ReadAsync<Offer, OfferLetterFile?>(actor, async (offers, reads) =>
+        {
+            if (!await SalaryVisibility.Visible(offers, reads.Db, actor).AnyAsync(o => o.Id == offerId, ct)) return null;
+            var letter = await OfferLetter.LoadAsync(reads.Db, offerId, now, ct);
+            return letter is null ? null : new OfferLetterFile(letter.FileName, OfferLetterPdf.Render(letter));
+        }, ct);
+}

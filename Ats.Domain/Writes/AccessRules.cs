@@ -50,7 +50,7 @@ public static class AccessRules
             IQueryable<Interview> interviews => interviews.Where(i => teamApplications.Any(a => a.Id == i.ApplicationId)),
             IQueryable<Evaluation> evaluations => evaluations.Where(e => teamApplications.Any(a => a.Id == e.ApplicationId)
                 && (e.InterviewerId == me || (e.SubmittedAt != null && submittedByMe.Contains(e.ApplicationId)))),
-            IQueryable<Offer> offers => offers.Where(o => teamApplications.Any(a => a.Id == o.ApplicationId)),
+            IQueryable<Offer> offers => Offers.SalaryVisibility.ForHiringTeam(offers.Where(o => teamApplications.Any(a => a.Id == o.ApplicationId)), db),
             IQueryable<ApplicationNote> notes => notes.Where(n =>
                 (n.ParentKind == ParentKind.Job && teamJobIds.Contains(n.ParentId)) ||
                 (n.ParentKind == ParentKind.Application && teamApplications.Any(a => a.Id == n.ParentId)) ||

@@ -17,11 +17,13 @@ public sealed class OfferTests : IAsyncLifetime
     private readonly TestDatabase _db = new();
     private Application _application = default!;
     private Candidate _candidate = default!;
+    private Guid _jobId;
 
     public async Task InitializeAsync()
     {
         await _db.InitializeAsync();
-        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Leiterin Qualitätssicherung" });
+        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Leiterin Qualitätssicherung", HiringManagerIds = [_db.ManagerA.Id] });
+        _jobId = job.Id;
         _candidate = await _db.Records.CreateAsync(_db.Recruiter, new Candidate
         {
             FirstName = "Jürgen", LastName = "Weiß-Müller", Email = "juergen@example.com",
@@ -165,6 +167,30 @@ public sealed class OfferTests : IAsyncLifetime
         Assert.Contains("€65,000.00", text);
         Assert.Contains("1 March 2027", text);
         Assert.Contains("Gross yearly salary", text);
+    }
+
+    [Fact]
+    public async Task TheHiringTeamSeesNoSalaryUnlessAnAdminAllowsItForTheJob()
+    {
+        var offer = await OfferInAsync(OfferStatus.Sent);
+
+        var hidden = await _db.Records.FindAsync<Offer>(_db.Manager, offer.Id);
+        var listed = await _db.Records.ReadAsync<Offer, List<Offer>>(_db.Manager, (offers, _) => offers.Where(o => o.Status == OfferStatus.Sent).ToListAsync());
+        var letterHidden = await OfferLetters.RenderAsync(_db.Records, _db.Manager, offer.Id, DateTime.UtcNow);
+        var recruiterCannotAllow = await Assert.ThrowsAsync<ForbiddenException>(() =>
+            _db.Records.UpdateAsync<Job>(_db.Recruiter, _jobId, null, j => j.HiringManagersSeeSalaries = true));
+        await _db.Records.UpdateAsync<Job>(_db.Admin, _jobId, null, j => j.HiringManagersSeeSalaries = true);
+        var shown = await _db.Records.FindAsync<Offer>(_db.Manager, offer.Id);
+
+        Assert.True(hidden!.SalaryHidden);
+        Assert.Null(Ats.Domain.Models.ModelCatalog.Offer.ToWire(hidden)["gross_salary"]);
+        Assert.Null(Ats.Domain.Models.ModelCatalog.Offer.ToWire(hidden)["bonus"]);
+        Assert.Equal(OfferStatus.Sent, Assert.Single(listed).Status);
+        Assert.Equal(0, Assert.Single(listed).GrossSalary);
+        Assert.Null(letterHidden);
+        Assert.Equal("admin_only", recruiterCannotAllow.Code);
+        Assert.Equal(65_000m, shown!.GrossSalary);
+        Assert.NotNull(await OfferLetters.RenderAsync(_db.Records, _db.Manager, offer.Id, DateTime.UtcNow));
     }
 
     /// Page 1 as PNG under artifacts/ in the repository, so a person can look at the layout (pdftoppm, poppler-utils).
