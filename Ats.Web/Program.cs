@@ -5,6 +5,7 @@ using Ats.Web.Auth;
 using Ats.Web.Components;
 using Ats.Web.Hosting;
 using Ats.Web.Localization;
+using Ats.Web.Offers;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -41,6 +42,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapXapi();
+app.MapOfferLetters();
 if (settings.BenchmarkCeiling) app.MapBenchmarkCeiling();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

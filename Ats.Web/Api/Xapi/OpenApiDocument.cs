@@ -33,6 +33,7 @@ public static class OpenApiDocument
             paths[$"/xapi2/data/{model.Name}"] = Collection(model);
             paths[$"/xapi2/data/{model.Name}/{{id}}"] = Item(model);
         }
+        paths["/xapi2/data/offer/{id}/pdf"] = OfferLetter();
         paths["/xapi2/auth/token"] = AuthToken();
         (paths["/xapi2/tokens"], paths["/xapi2/tokens/{id}"]) = Tokens();
         schemas["token"] = TokenSchema(withSecret: false);
@@ -118,6 +119,27 @@ public static class OpenApiDocument
                 : IfMatchParameter(),
             new JsonObject { ["200"] = Response("The changed row.", Ref(model.Name), etag: true) }, Body($"{model.Name}_update")),
         ["delete"] = Operation(model, "delete", $"Delete a {model.Name}", IfMatchParameter(), new JsonObject { ["204"] = new JsonObject { ["description"] = "Deleted." } }),
+    };
+
+    private static JsonObject OfferLetter() => new()
+    {
+        ["parameters"] = new JsonArray(new JsonObject { ["$ref"] = "#/components/parameters/id" }),
+        ["get"] = new JsonObject
+        {
+            ["operationId"] = "offer_letter_pdf",
+            ["tags"] = new JsonArray("offer"),
+            ["summary"] = "The offer letter as PDF",
+            ["description"] = "The letter the candidate gets when the offer is sent, in their language (needs offer:read; not for a hiring manager unless an admin allowed salaries for the job).",
+            ["responses"] = new JsonObject
+            {
+                ["200"] = new JsonObject
+                {
+                    ["description"] = "The letter.",
+                    ["content"] = new JsonObject { ["application/pdf"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } } },
+                },
+                ["default"] = new JsonObject { ["$ref"] = "#/components/responses/problem" },
+            },
+        },
     };
 
     private static JsonObject AuthToken() => new()

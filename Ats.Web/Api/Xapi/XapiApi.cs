@@ -1,4 +1,5 @@
 using Ats.Domain.Data;
+using Ats.Domain.Offers;
 using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,12 @@ public static class XapiApi
 
     public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder app)
     {
+        // The offer letter, as the app shows it (a literal segment wins over {model}).
+        app.MapMethods("/xapi2/data/offer/{id}/pdf", Read, async (string id, HttpContext http, RecordService records, TimeProvider clock) =>
+                await OfferLetters.RenderAsync(records, http.Actor(), ParseId(id), clock.GetUtcNow().UtcDateTime, http.RequestAborted) is { } letter
+                    ? Results.File(letter.Content, "application/pdf", letter.FileName)
+                    : throw new NotFoundException("offer", ParseId(id)))
+            .AddEndpointFilter(TranslateErrors);
         var data = app.MapGroup("/xapi2/data/{model}").AddEndpointFilter(TranslateErrors);
         data.MapMethods("", Read, (string model, HttpContext http) => With(http, model, api => api.ListAsync(http)));
         data.MapPost("", (string model, HttpContext http) => With(http, model, api => api.CreateAsync(http)));
