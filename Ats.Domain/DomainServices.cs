@@ -38,6 +38,8 @@ public static class DomainServices
         services.AddSingleton<PipelineMoves>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
+        services.AddSingleton<OrganisationProfile>();
+        services.AddSingleton<Scorecards.ScorecardReminders>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<TokenCache>();
         services.AddSingleton<TokenService>();

@@ -42,7 +42,7 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
 
         var now = clock.GetUtcNow().UtcDateTime;
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-        var tenant = new Tenant { Name = TenantName, CreatedAt = now.AddDays(-120) };
+        var tenant = new Tenant { Name = TenantName, Address = "Friedrichstraße 123\n10117 Berlin", CreatedAt = now.AddDays(-120) };
         db.TenantId = tenant.Id;
 
         var builder = new Builder(tenant.Id, now, new Random(42));
@@ -446,6 +446,8 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
                 Room = kind == InterviewKind.Onsite ? Pick(DemoData.Rooms) : null,
                 Status = past ? InterviewStatus.Completed : InterviewStatus.Scheduled,
                 InviteNote = Chance(0.4) ? Pick(DemoData.InviteNotes) : null,
+                // The demo's history already had its reminders: a fresh start should not mail the team about it.
+                RemindedAt = past ? startsAt.AddDays(1) : null,
             };
             var booked = Max(application.CreatedAt, Min(startsAt.AddDays(-Uniform(2, 7)), now.AddMinutes(-30)));
             interviews.Add(Add(interview, booked, past ? Max(booked, startsAt.AddMinutes(interview.DurationMinutes)) : booked));

@@ -18,4 +18,6 @@ public sealed class Interview : TenantEntity
     public string? InviteNote { get; set; }
     /// RFC 5545 SEQUENCE of the calendar entry: raised whenever the invite changes. Not on the wire.
     public int Sequence { get; set; }
+    /// When interviewers still without a scorecard were reminded (once, a day after). Not on the wire.
+    public DateTime? RemindedAt { get; set; }
 }

@@ -18,7 +18,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         AccessRules.RequireScope(actor, model, write: true);
         await using var db = await OpenAsync(actor, ct);
         var now = Now;
-        model.ResetServerOwned(row);
+        if (actor.Channel != Channel.System) model.ResetServerOwned(row); // the server itself sets them (a reminder's recipient)
         model.NormalizeValues(row);
         row.Id = Guid.CreateVersion7();
         row.TenantId = actor.TenantId;

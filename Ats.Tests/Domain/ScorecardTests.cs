@@ -5,6 +5,8 @@ using Ats.Domain.Pipeline;
 using Ats.Domain.Scorecards;
 using Ats.Domain.Writes;
 using Ats.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ats.Tests.Domain;
 
@@ -121,5 +123,21 @@ public sealed class ScorecardTests : IAsyncLifetime
         Assert.Empty(await Scorecards.PendingAsync(_db.Records, _db.Manager, DateTime.UtcNow.AddDays(30)).ContinueWith(t => t.Result.Where(p => p.ApplicationId == secret.Id).ToList()));
         // …while the application they interview for is theirs to see.
         Assert.NotNull(await _db.Records.FindAsync<Application>(_db.Manager, _application.Id));
+    }
+
+    [Fact]
+    public async Task AnInterviewerWithoutAScorecardADayLaterIsRemindedOnce()
+    {
+        await _db.Records.UpdateAsync<Interview>(_db.Recruiter, _interview.Id, null, i => i.StartsAt = DateTime.UtcNow.AddDays(-2));
+        await ScoreAsync(_db.Admin, Recommendation.Yes, submit: true);
+        var reminders = new ScorecardReminders(_db.Services.GetRequiredService<IDbContextFactory<Ats.Domain.Data.AtsDbContext>>(), _db.Records, TimeProvider.System);
+
+        var first = await reminders.SendDueAsync();
+        var again = await reminders.SendDueAsync();
+
+        Assert.Equal((1, 0), (first, again));
+        await using var raw = _db.Raw();
+        var reminder = await raw.Messages.IgnoreQueryFilters().SingleAsync(m => m.Subject!.StartsWith("Bewertung fehlt"));
+        Assert.Equal((_db.ManagerA.Id, Ats.Domain.Mail.MessageStatus.Queued), (reminder.RecipientUserId, reminder.Status));
     }
 }

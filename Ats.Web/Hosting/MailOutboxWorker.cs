@@ -44,6 +44,7 @@ public sealed class MailOutboxWorker(MailOutbox outbox, ChangeFeed feed, ILogger
         services.AddSingleton(MailTransports.From(settings));
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxWorker>();
+        services.AddHostedService<ScorecardReminderWorker>();
         return services;
     }
 }

@@ -119,6 +119,7 @@ public static class Labels
         "task" => "Task",
         "user" => "User",
         "token" => "Access token",
+        "organisation" => "Organisation",
         _ => model,
     };
 

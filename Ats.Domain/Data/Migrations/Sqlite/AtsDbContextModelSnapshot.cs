@@ -346,6 +346,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<string>("MeetingLink")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Room")
                         .HasColumnType("TEXT");
 

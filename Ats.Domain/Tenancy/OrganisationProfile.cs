@@ -1,0 +1,34 @@
+using Ats.Domain.Audit;
+using Ats.Domain.Data;
+using Ats.Domain.Resources;
+using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Tenancy;
+
+/// The organisation's own details that letters carry (the postal address in an offer letter's head); admins set them.
+public sealed class OrganisationProfile(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock)
+{
+    public const int AddressLength = 500;
+
+    public async Task<string?> GetAddressAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Address).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task SetAddressAsync(Actor actor, string? address, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
+        var text = string.IsNullOrWhiteSpace(address) ? null : address.Trim().ReplaceLineEndings("\n");
+        if (text?.Length > AddressLength) throw ValidationException.For("address", Messages.TooLong(AddressLength));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.TenantId = actor.TenantId;
+        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        var tenant = await db.Tenants.FirstAsync(t => t.Id == actor.TenantId, ct);
+        if (tenant.Address == text) return;
+        tenant.Address = text;
+        AuditLog.Record(db, actor, "organisation", tenant.Id, AuditAction.Update, ["address"], clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+}
