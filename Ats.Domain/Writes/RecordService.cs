@@ -81,6 +81,23 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
     /// each with its own audit entry and change event.
     public async Task DeleteAsync<T>(Actor actor, Guid id, int? expectedVersion, CancellationToken ct = default) where T : TenantEntity
     {
+        // A dependent changed meanwhile (the outbox marked a mail of this interview sent): the caller's intent still
+        // holds for the row they named, so take the dependents afresh. A change to that row itself is the caller's to see.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await DeleteOnceAsync<T>(actor, id, expectedVersion, ct);
+                return;
+            }
+            catch (ConcurrencyException ex) when (ex.Id != id && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task DeleteOnceAsync<T>(Actor actor, Guid id, int? expectedVersion, CancellationToken ct) where T : TenantEntity
+    {
         var model = ModelCatalog.For<T>();
         AccessRules.RequireScope(actor, model, write: true);
         await using var db = await OpenAsync(actor, ct);
