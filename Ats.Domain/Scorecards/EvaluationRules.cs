@@ -13,6 +13,8 @@ public sealed class EvaluationRules : ModelRules<Evaluation>
     public override Task PrepareAsync(Evaluation row, WriteContext context, CancellationToken ct)
     {
         if (context.IsCreate) row.InterviewerId = context.Actor.UserId;
+        // Someone's judgement stays theirs: nobody, not even a recruiter, rewrites it.
+        else if (row.InterviewerId != context.Actor.UserId && context.Actor.Channel != Channel.System) throw ForbiddenException.CannotWrite("evaluation");
         var submittedBefore = !context.IsCreate && context.Db.Entry(row).Property(e => e.SubmittedAt).OriginalValue is not null;
         // The server knows when: a client says "submitted", not the time.
         if (row.SubmittedAt is not null && (context.Changed(row, nameof(Evaluation.SubmittedAt)) || submittedBefore && Changed(row, context)))

@@ -140,4 +140,15 @@ public sealed class ScorecardTests : IAsyncLifetime
         var reminder = await raw.Messages.IgnoreQueryFilters().SingleAsync(m => m.Subject!.StartsWith("Bewertung fehlt"));
         Assert.Equal((_db.ManagerA.Id, Ats.Domain.Mail.MessageStatus.Queued), (reminder.RecipientUserId, reminder.Status));
     }
+
+    [Fact]
+    public async Task NobodyRewritesSomeoneElsesScorecard()
+    {
+        var mine = await ScoreAsync(_db.Manager, Recommendation.No, submit: true, rating: 2);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            _db.Records.UpdateAsync<Evaluation>(_db.Recruiter, mine.Id, null, e => e.Recommendation = Recommendation.StrongYes));
+
+        Assert.Equal(Recommendation.No, (await _db.Records.FindAsync<Evaluation>(_db.Recruiter, mine.Id))!.Recommendation);
+    }
 }
