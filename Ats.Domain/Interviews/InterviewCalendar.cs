@@ -38,16 +38,36 @@ public static class InterviewCalendar
             Description = description,
             Location = interview.MeetingLink ?? interview.Room,
             Status = method == Cancel ? "CANCELLED" : "CONFIRMED",
-            Organizer = new Organizer($"mailto:{organizer.Email}") { CommonName = organizer.Name },
+            Organizer = new Organizer($"mailto:{organizer.Email}") { CommonName = OneLine(organizer.Name) },
         };
         foreach (var person in attendees)
             entry.Attendees.Add(new Attendee($"mailto:{person.Email}")
             {
-                CommonName = person.Name, Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION", Rsvp = method == Request,
+                CommonName = OneLine(person.Name), Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION", Rsvp = method == Request,
             });
         var calendar = new Ical.Net.Calendar { Method = method, ProductId = "-//Ats//Interviews//EN" };
         calendar.Events.Add(entry);
         return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    /// A name as a calendar parameter: no line breaks or other control characters, which would end the line.
+    private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+
+    /// What an interviewer's copy says: who, for which job, when and where (the candidate's note and greeting are theirs).
+    public static (string Subject, string Body) ForInterviewer(Interview interview, string language, string method, string jobTitle,
+        string candidateName, string when)
+    {
+        var where = interview.MeetingLink ?? interview.Room;
+        var english = language == "en";
+        var subject = method == Cancel
+            ? (english ? $"Cancelled: interview with {candidateName}" : $"Abgesagt: Gespräch mit {candidateName}")
+            : (english ? $"{(interview.Sequence > 0 ? "Updated: " : "")}Interview with {candidateName} ({jobTitle}), {when}"
+                       : $"{(interview.Sequence > 0 ? "Geändert: " : "")}Gespräch mit {candidateName} ({jobTitle}), {when}");
+        var body = method == Cancel
+            ? (english ? $"The interview with {candidateName} on {when} is cancelled." : $"Das Gespräch mit {candidateName} am {when} ist abgesagt.")
+            : (english ? $"You interview {candidateName} for {jobTitle}:\n\n- When: {when}\n- Duration: {interview.DurationMinutes} minutes{(where is null ? "" : $"\n- Where: {where}")}\n\nAfterwards, your scorecard is waiting under \"My scorecards\"."
+                       : $"Sie führen das Gespräch mit {candidateName} zur Stelle {jobTitle}:\n\n- Wann: {when}\n- Dauer: {interview.DurationMinutes} Minuten{(where is null ? "" : $"\n- Wo: {where}")}\n\nDanach wartet Ihre Bewertung unter „Meine Bewertungen“.");
+        return (subject, body);
     }
 
     /// What the invite says in the candidate's language.

@@ -27,7 +27,13 @@ public sealed class InterviewRules : ModelRules<Interview>
         var before = context.Db.Entry(row);
         var wasScheduled = before.Property(i => i.Status).OriginalValue == InterviewStatus.Scheduled;
         var formerInterviewers = before.Property(i => i.InterviewerIds).OriginalValue ?? [];
-        if (wasScheduled && row.Status == InterviewStatus.Cancelled)
+        if (!wasScheduled && row.Status == InterviewStatus.Scheduled)
+        {
+            // Back on (after a cancellation, say): everyone gets the entry again.
+            row.Sequence++;
+            await QueueAsync(row, context, InterviewCalendar.Request, row.InterviewerIds, ct);
+        }
+        else if (wasScheduled && row.Status == InterviewStatus.Cancelled)
         {
             row.Sequence++;
             await QueueAsync(row, context, InterviewCalendar.Cancel, formerInterviewers, ct);
@@ -43,9 +49,21 @@ public sealed class InterviewRules : ModelRules<Interview>
 
     public override async Task ValidateAsync(Interview row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
+        // Invites went to this application's candidate: another candidate needs an interview of their own.
+        if (!context.IsCreate && context.Changed(row, nameof(Interview.ApplicationId))) errors.Add("application_id", Resources.Messages.SetOnCreate);
         await context.RequireReferenceAsync<Application>(row, nameof(Interview.ApplicationId), "application_id", row.ApplicationId, errors, ct);
         if (context.Changed(row, nameof(Interview.InterviewerIds)))
             await context.RequireUsersAsync(row.InterviewerIds, "interviewer_ids", errors, ct);
+    }
+
+    /// Deleting a scheduled interview calls it off like cancelling it; invitations not yet sent are dropped.
+    public override async Task ValidateDeleteAsync(Interview row, WriteContext context, ValidationErrors errors, CancellationToken ct)
+    {
+        context.Db.Messages.RemoveRange(await context.Db.Messages
+            .Where(m => m.InterviewId == row.Id && m.Status == MessageStatus.Queued && m.Channel == MessageChannel.Email).ToListAsync(ct));
+        if (row.Status != InterviewStatus.Scheduled) return;
+        row.Sequence++;
+        await QueueAsync(row, context, InterviewCalendar.Cancel, row.InterviewerIds, ct);
     }
 
     /// One mail to the candidate (unless only interviewers are concerned) and one to each interviewer, each with the
@@ -73,7 +91,7 @@ public sealed class InterviewRules : ModelRules<Interview>
         {
             TenantId = context.Actor.TenantId, CandidateId = candidate.Id, ApplicationId = application.Id, InterviewId = row.Id,
             RecipientUserId = recipient, CalendarIcs = ics, Channel = MessageChannel.Email, Status = MessageStatus.Queued,
-            Subject = subject, Body = body, CreatedAt = context.Now, UpdatedAt = context.Now, Version = 1,
+            Subject = subject.Length > 300 ? subject[..300] : subject, Body = body, CreatedAt = context.Now, UpdatedAt = context.Now, Version = 1,
         });
 
         if (candidateToo)
@@ -85,9 +103,9 @@ public sealed class InterviewRules : ModelRules<Interview>
         foreach (var interviewer in interviewers)
         {
             var language = interviewer.PreferredCulture?.StartsWith("en", StringComparison.Ordinal) == true ? "en" : "de";
-            var (subject, body) = InterviewCalendar.Invitation(row, language, method, job.Title, interviewer.DisplayName,
-                InterviewCalendar.When(row.StartsAt, interviewer.TimeZone), values.RecruiterSignature);
-            Add($"{candidate.FullName} · {subject}", body, interviewer.Id);
+            var (subject, body) = InterviewCalendar.ForInterviewer(row, language, method, job.Title, candidate.FullName,
+                InterviewCalendar.When(row.StartsAt, interviewer.TimeZone));
+            Add(subject, body, interviewer.Id);
         }
     }
 }

@@ -47,7 +47,13 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
             try
             {
                 var mail = new ComposedMail(message.Subject ?? "", message.Body, Markdown.ToSafeHtml(message.Body));
-                await transport.SendAsync(MailTransports.ToMime(mail, settings.From, to, message.Id, await AttachmentsAsync(message, tenantId, ct)), ct);
+                if (await AttachmentsAsync(message, tenantId, ct) is not { } attachments)
+                {
+                    // Its letter is no longer on offer: the mail must not leave.
+                    await records.UpdateAsync<Message>(system, message.Id, null, m => (m.Status, m.Error) = (MessageStatus.Failed, Resources.Messages.OfferNoLongerOut), ct);
+                    continue;
+                }
+                await transport.SendAsync(MailTransports.ToMime(mail, settings.From, to, message.Id, attachments), ct);
                 await records.UpdateAsync<Message>(system, message.Id, null, m =>
                 {
                     (m.Status, m.SentAt, m.Error, m.NextAttemptAt) = (MessageStatus.Sent, clock.GetUtcNow().UtcDateTime, null, null);
@@ -73,20 +79,22 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
         return sent;
     }
 
-    /// The offer letter is drawn when the mail leaves (the terms of a sent offer cannot change); a calendar entry was
-    /// written when the mail was queued, as it stood then.
-    private async Task<List<MailAttachment>> AttachmentsAsync(Message message, Guid tenantId, CancellationToken ct)
+    /// The offer letter is drawn when the mail leaves (the terms of a sent offer cannot change), or null when the offer
+    /// was withdrawn meanwhile; a calendar entry was written when the mail was queued, as it stood then.
+    private async Task<List<MailAttachment>?> AttachmentsAsync(Message message, Guid tenantId, CancellationToken ct)
     {
         var attachments = new List<MailAttachment>();
         if (message.CalendarIcs is { } ics)
         {
-            var method = ics.Contains("METHOD:CANCEL", StringComparison.Ordinal) ? "CANCEL" : "REQUEST";
+            var method = ics.Contains("\r\nMETHOD:CANCEL\r\n", StringComparison.Ordinal) ? "CANCEL" : "REQUEST";
             attachments.Add(new MailAttachment("invite.ics", $"text/calendar; method={method}; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(ics)));
         }
         if (message.OfferId is { } offerId)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.TenantId = tenantId;
+            if (await db.Offers.Where(o => o.Id == offerId).Select(o => (Offers.OfferStatus?)o.Status).FirstOrDefaultAsync(ct) is not
+                (Offers.OfferStatus.Sent or Offers.OfferStatus.Accepted or Offers.OfferStatus.Declined)) return null;
             if (await Offers.OfferLetter.LoadAsync(db, offerId, clock.GetUtcNow().UtcDateTime, ct) is { } letter)
                 attachments.Add(new MailAttachment(letter.FileName, "application/pdf", Offers.OfferLetterPdf.Render(letter)));
         }

@@ -21,7 +21,8 @@ public sealed record OfferLetter(
     public string Day(DateOnly date) => date.ToString(German ? "d. MMMM yyyy" : "d MMMM yyyy", Culture);
 
     /// The letter's file name: "Angebot-Jürgen-Weiß.pdf".
-    public string FileName => $"{(German ? "Angebot" : "Offer")}-{string.Join('-', CandidateName.Split(' ', StringSplitOptions.RemoveEmptyEntries))}.pdf";
+    public string FileName => $"{(German ? "Angebot" : "Offer")}-{string.Join('-', CandidateName.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(part => new string(part.Where(c => char.IsLetterOrDigit(c) || c == '-').ToArray())).Where(part => part.Length > 0))}.pdf";
 
     /// Reads the letter of an offer of the context's organisation, or null when there is no such offer.
     public static async Task<OfferLetter?> LoadAsync(AtsDbContext db, Guid offerId, DateTime now, CancellationToken ct)
@@ -37,7 +38,7 @@ public sealed record OfferLetter(
         var (offer, candidate) = (row.Offer, row.Candidate);
         var town = string.Join(' ', new[] { candidate.ZipCode, candidate.City }.Where(s => !string.IsNullOrWhiteSpace(s)));
         return new OfferLetter(tenant.Name, Lines(tenant.Address), candidate.FullName, Lines(candidate.Address, town, candidate.Country),
-            row.Title, DateOnly.FromDateTime(offer.SentAt ?? now), offer.GrossSalary, offer.Currency, offer.Bonus, offer.StartDate,
+            row.Title, DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(offer.SentAt ?? now, DateTimeKind.Utc), TimeZones.Find(null))), offer.GrossSalary, offer.Currency, offer.Bonus, offer.StartDate,
             offer.Term, offer.EndDate, candidate.Language ?? "de", row.RecruiterName);
     }
 
@@ -84,7 +85,10 @@ public static class OfferLetters
     public static Task<OfferLetterFile?> RenderAsync(Writes.RecordService records, Writes.Actor actor, Guid offerId, DateTime now, CancellationToken ct = default) =>
         records.ReadAsync<Offer, OfferLetterFile?>(actor, async (offers, reads) =>
         {
-            if (!await SalaryVisibility.Visible(offers, reads.Db, actor).AnyAsync(o => o.Id == offerId, ct)) return null;
+            // The letter names the candidate and where they live: it needs the candidate scope too.
+            Writes.AccessRules.RequireScope(actor, Models.ModelCatalog.Candidate, write: false);
+            var offer = await offers.FirstOrDefaultAsync(o => o.Id == offerId, ct);
+            if (offer is null || offer.SalaryHidden) return null;
             var letter = await OfferLetter.LoadAsync(reads.Db, offerId, now, ct);
             return letter is null ? null : new OfferLetterFile(letter.FileName, OfferLetterPdf.Render(letter));
         }, ct);

@@ -54,19 +54,36 @@ public sealed class OfferRules : ModelRules<Offer>
         if (context.IsCreate)
         {
             if (row.Status != OfferStatus.Draft) errors.Add("status", Messages.OfferStartsAsDraft);
-            if (!errors.Has("application_id") && !await context.Db.Applications.AnyAsync(a => a.Id == row.ApplicationId && a.Stage == Stage.Offer, ct))
-                errors.Add("application_id", Messages.OfferNeedsOfferStage);
+            if (!errors.Has("application_id") && !await InOfferStageAsync(row, context, ct)) errors.Add("application_id", Messages.OfferNeedsOfferStage);
+            // One offer out at a time: a new one follows a withdrawn or declined one, never a live or accepted one.
+            if (!errors.Has("application_id") && await context.Db.Offers.AnyAsync(o => o.ApplicationId == row.ApplicationId
+                    && (o.Status == OfferStatus.Sent || o.Status == OfferStatus.Accepted), ct))
+                errors.Add("application_id", Messages.OfferAlreadyOut);
             return;
         }
         var stored = Stored(row, context);
+        if (context.Changed(row, nameof(Offer.Status)) && row.Status == OfferStatus.Sent && !await InOfferStageAsync(row, context, ct))
+            errors.Add("status", Messages.OfferNeedsOfferStage);
         if (context.Changed(row, nameof(Offer.Status)) && !Next[stored].Contains(row.Status))
             errors.Add("status", Messages.OfferTransition(Name(stored), Name(row.Status),
                 Next[stored].Length == 0 ? "–" : string.Join(", ", Next[stored].Select(Name))));
-        // What the letter said stays what was offered.
-        if (stored != OfferStatus.Draft)
+        // What the letter said stays what was offered; an offer stays with the application it was made for.
+        if (context.Changed(row, nameof(Offer.ApplicationId))) errors.Add("application_id", Messages.SetOnCreate);
+        else if (stored != OfferStatus.Draft)
             foreach (var term in Terms.Where(t => context.Changed(row, t)))
                 errors.Add(Models.FieldDescriptor.WireName(term), Messages.OfferTermsFixed);
     }
+
+    /// Only a draft can be deleted: a sent offer is part of the record (withdraw it instead). Deleting the
+    /// application or the candidate (GDPR) still takes every offer with it.
+    public override Task ValidateDeleteAsync(Offer row, WriteContext context, ValidationErrors errors, CancellationToken ct)
+    {
+        if (row.Status != OfferStatus.Draft) errors.Add("status", Messages.OnlyDraftOffersDeleted);
+        return Task.CompletedTask;
+    }
+
+    private static Task<bool> InOfferStageAsync(Offer row, WriteContext context, CancellationToken ct) =>
+        context.Db.Applications.AnyAsync(a => a.Id == row.ApplicationId && a.Stage == Stage.Offer, ct);
 
     private static OfferStatus Stored(Offer row, WriteContext context) => context.Db.Entry(row).Property(o => o.Status).OriginalValue;
 

@@ -6,14 +6,15 @@ namespace Ats.Domain.Offers;
 /// Salaries are for recruiters and admins; a job's hiring team sees them only when an admin allowed it for that job.
 public static class SalaryVisibility
 {
-    /// The offers whose figures the actor may see.
-    public static IQueryable<Offer> Visible(IQueryable<Offer> offers, AtsDbContext db, Actor actor) => !actor.IsHiringManager ? offers
-        : offers.Where(o => db.Applications.Any(a => a.Id == o.ApplicationId && db.Jobs.Any(j => j.Id == a.JobId && j.HiringManagersSeeSalaries)));
-
-    /// Offers as the hiring team reads them, on every surface: without the money unless the job allows it
-    /// (<see cref="Offer.SalaryHidden"/> tells the wire to say null rather than 0).
-    public static IQueryable<Offer> ForHiringTeam(IQueryable<Offer> offers, AtsDbContext db) => offers
-        .Select(o => new { Offer = o, Visible = db.Applications.Any(a => a.Id == o.ApplicationId && db.Jobs.Any(j => j.Id == a.JobId && j.HiringManagersSeeSalaries)) })
+    /// Offers as a hiring manager reads them, on every surface: without the money unless they are on the job's team and
+    /// the job allows it (<see cref="Offer.SalaryHidden"/> tells the wire to say null rather than 0). An interviewer
+    /// from outside the team never sees it. Every field is copied: a new one must be added here too.
+    public static IQueryable<Offer> ForHiringTeam(IQueryable<Offer> offers, AtsDbContext db, IQueryable<Guid> teamJobIds) => offers
+        .Select(o => new
+        {
+            Offer = o,
+            Visible = db.Applications.Any(a => a.Id == o.ApplicationId && teamJobIds.Contains(a.JobId) && db.Jobs.Any(j => j.Id == a.JobId && j.HiringManagersSeeSalaries)),
+        })
         .Select(x => new Offer
         {
             Id = x.Offer.Id, TenantId = x.Offer.TenantId, ApplicationId = x.Offer.ApplicationId, Currency = x.Offer.Currency,

@@ -24,6 +24,9 @@ public static class Messages
     public static string OfferStartsAsDraft => Get(nameof(OfferStartsAsDraft));
     public static string OfferNeedsOfferStage => Get(nameof(OfferNeedsOfferStage));
     public static string OfferTermsFixed => Get(nameof(OfferTermsFixed));
+    public static string OfferAlreadyOut => Get(nameof(OfferAlreadyOut));
+    public static string OnlyDraftOffersDeleted => Get(nameof(OnlyDraftOffersDeleted));
+    public static string OfferNoLongerOut => Get(nameof(OfferNoLongerOut));
     public static string OfferTransition(string from, string to, string allowed) => Format(nameof(OfferTransition), from, to, allowed);
     public static string MailNotEditable => Get(nameof(MailNotEditable));
     public static string AssigneeCannotSee => Get(nameof(AssigneeCannotSee));

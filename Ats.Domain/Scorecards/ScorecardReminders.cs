@@ -35,6 +35,9 @@ public sealed class ScorecardReminders(IDbContextFactory<AtsDbContext> dbFactory
         var queued = 0;
         foreach (var interview in due)
         {
+            // Marked first: a reminder may be lost to a failure, but never sent twice.
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                await db.Interviews.IgnoreQueryFilters().Where(i => i.Id == interview.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindedAt, now), ct);
             var system = Actor.System(interview.TenantId);
             var candidate = Candidates.Candidate.NameOf(interview.FirstName, interview.LastName);
             foreach (var interviewer in interview.InterviewerIds.Where(id => !interview.Submitted.Contains(id)))
@@ -50,9 +53,6 @@ public sealed class ScorecardReminders(IDbContextFactory<AtsDbContext> dbFactory
                 }, ct);
                 queued++;
             }
-            // Bookkeeping, not a change anyone reads (the reminder itself is audited as a message).
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await db.Interviews.IgnoreQueryFilters().Where(i => i.Id == interview.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindedAt, now), ct);
         }
         return queued;
     }

@@ -37,9 +37,9 @@ public static class AccessRules
 
         var teamJobIds = db.Jobs.Where(j => j.HiringManagerIds.Contains(me) || j.InterviewerIds.Contains(me)).Select(j => j.Id);
         // Their jobs' applications, and any application they were asked to interview for.
-        var teamApplications = db.Applications.Where(a => teamJobIds.Contains(a.JobId)
-            || db.Interviews.Any(i => i.ApplicationId == a.Id && i.InterviewerIds.Contains(me)));
-        // No anchoring: others' scorecards on an application show only once their own is submitted.
+        var interviewingFor = db.Interviews.Where(i => i.Status != InterviewStatus.Cancelled && i.InterviewerIds.Contains(me)).Select(i => i.ApplicationId);
+        var teamApplications = db.Applications.Where(a => teamJobIds.Contains(a.JobId) || interviewingFor.Contains(a.Id));
+        // No anchoring: an interviewer sees others' scorecards on an application only once their own is submitted.
         var submittedByMe = db.Evaluations.Where(e => e.InterviewerId == me && e.SubmittedAt != null).Select(e => e.ApplicationId);
 
         IQueryable filtered = rows switch
@@ -49,8 +49,9 @@ public static class AccessRules
             IQueryable<Candidate> candidates => candidates.Where(c => teamApplications.Any(a => a.CandidateId == c.Id)),
             IQueryable<Interview> interviews => interviews.Where(i => teamApplications.Any(a => a.Id == i.ApplicationId)),
             IQueryable<Evaluation> evaluations => evaluations.Where(e => teamApplications.Any(a => a.Id == e.ApplicationId)
-                && (e.InterviewerId == me || (e.SubmittedAt != null && submittedByMe.Contains(e.ApplicationId)))),
-            IQueryable<Offer> offers => Offers.SalaryVisibility.ForHiringTeam(offers.Where(o => teamApplications.Any(a => a.Id == o.ApplicationId)), db),
+                && (e.InterviewerId == me || (e.SubmittedAt != null
+                    && (submittedByMe.Contains(e.ApplicationId) || !interviewingFor.Contains(e.ApplicationId))))),
+            IQueryable<Offer> offers => Offers.SalaryVisibility.ForHiringTeam(offers.Where(o => teamApplications.Any(a => a.Id == o.ApplicationId)), db, teamJobIds),
             IQueryable<ApplicationNote> notes => notes.Where(n =>
                 (n.ParentKind == ParentKind.Job && teamJobIds.Contains(n.ParentId)) ||
                 (n.ParentKind == ParentKind.Application && teamApplications.Any(a => a.Id == n.ParentId)) ||

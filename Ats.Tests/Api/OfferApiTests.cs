@@ -54,7 +54,8 @@ public sealed class OfferApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Theory]
     [InlineData("offer:write")]   // no read scope
     [InlineData("job:read")]
-    public async Task TheLetterNeedsTheOfferReadScope(string scope)
+    [InlineData("offer:read")]    // the letter names where the candidate lives
+    public async Task TheLetterNeedsTheOfferAndCandidateReadScopes(string scope)
     {
         var (_, offerId) = await DraftOfferAsync(await api.JwtAsync());
         var (_, token) = await api.PatAsync(scope);
@@ -62,6 +63,8 @@ public sealed class OfferApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var response = await api.Client(token).GetAsync($"/xapi2/data/offer/{offerId}/pdf");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var (_, both) = await api.PatAsync("offer:read", "candidate:read");
+        Assert.Equal(HttpStatusCode.OK, (await api.Client(both).GetAsync($"/xapi2/data/offer/{offerId}/pdf")).StatusCode);
     }
 
     [Fact]

@@ -162,4 +162,51 @@ public sealed class InterviewTests : IAsyncLifetime
         var bob = await _db.Records.CreateAsync(_db.Recruiter, new Candidate { FirstName = "Bob", Email = $"bob{Guid.NewGuid():N}@example.com" });
         return (await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = bob.Id, JobId = _job.Id })).Id;
     }
+
+    [Fact]
+    public async Task AnInterviewStaysWithItsApplication()
+    {
+        var interview = await ScheduleAsync(new DateTime(2027, 2, 10, 9, 0, 0, DateTimeKind.Utc));
+
+        var error = await Assert.ThrowsAsync<Ats.Domain.Writes.ValidationException>(() =>
+            _db.Records.UpdateAsync<Interview>(_db.Recruiter, interview.Id, null, i => i.ApplicationId = Guid.NewGuid()));
+
+        Assert.True(error.Errors.ContainsKey("application_id"));
+    }
+
+    [Fact]
+    public async Task PuttingACancelledInterviewBackOnInvitesEveryoneAgain()
+    {
+        var interview = await ScheduleAsync(new DateTime(2027, 2, 10, 9, 0, 0, DateTimeKind.Utc), 60, null, _db.ManagerA.Id);
+        await _db.Records.UpdateAsync<Interview>(_db.Recruiter, interview.Id, null, i => i.Status = InterviewStatus.Cancelled);
+
+        await _db.Records.UpdateAsync<Interview>(_db.Recruiter, interview.Id, null, i => i.Status = InterviewStatus.Scheduled);
+
+        var again = Entry((await InvitesAsync(interview.Id))[^1], out var calendar);
+        Assert.Equal(("REQUEST", 2), (calendar.Method, again.Sequence));
+    }
+
+    [Fact]
+    public async Task DeletingAScheduledInterviewCancelsItAndDropsInvitesNotYetSent()
+    {
+        var interview = await ScheduleAsync(new DateTime(2027, 2, 10, 9, 0, 0, DateTimeKind.Utc), 60, null, _db.ManagerA.Id);
+
+        await _db.Records.DeleteAsync<Interview>(_db.Recruiter, interview.Id, null);
+
+        await using var raw = _db.Raw();
+        var left = await raw.Messages.IgnoreQueryFilters().Where(m => m.CandidateId == _candidate.Id).ToListAsync();
+        Assert.Equal(2, left.Count); // the cancellations to Ada and Mia; the two invitations never left
+        Assert.All(left, m => Assert.Equal("CANCEL", Calendar.Load(m.CalendarIcs!)!.Method));
+    }
+
+    [Fact]
+    public async Task ALineBreakInANameCannotAddAnAttendee()
+    {
+        await _db.Records.UpdateAsync<Candidate>(_db.Recruiter, _candidate.Id, null, c => c.LastName = "Lovelace\r\nATTENDEE:mailto:evil@example.com");
+
+        var interview = await ScheduleAsync(new DateTime(2027, 2, 10, 9, 0, 0, DateTimeKind.Utc));
+
+        var entry = Entry((await InvitesAsync(interview.Id))[0], out _);
+        Assert.Equal(["mailto:ada@example.com"], entry.Attendees.Select(a => a.Value!.ToString()));
+    }
 }

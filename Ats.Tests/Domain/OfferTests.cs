@@ -206,4 +206,29 @@ public sealed class OfferTests : IAsyncLifetime
         Assert.Equal(0, render.ExitCode);
         Assert.True(File.Exists(Path.Combine(folder, $"{name}.png")));
     }
+
+    [Fact]
+    public async Task OnlyADraftIsDeletedAndASentOfferIsNotFollowedByAnother()
+    {
+        var draft = await DraftAsync();
+        await _db.Records.DeleteAsync<Offer>(_db.Recruiter, draft.Id, null);
+        var sent = await OfferInAsync(OfferStatus.Sent);
+
+        var delete = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.DeleteAsync<Offer>(_db.Recruiter, sent.Id, null));
+        var second = await Assert.ThrowsAsync<ValidationException>(DraftAsync);
+
+        Assert.True(delete.Errors.ContainsKey("status"));
+        Assert.True(second.Errors.ContainsKey("application_id"));
+    }
+
+    [Fact]
+    public async Task ADraftIsSentOnlyFromTheOfferStage()
+    {
+        var draft = await DraftAsync();
+        await _db.Records.UpdateAsync<Application>(_db.Recruiter, _application.Id, null, a => a.Stage = Stage.Interview);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.UpdateAsync<Offer>(_db.Recruiter, draft.Id, null, o => o.Status = OfferStatus.Sent));
+
+        Assert.True(error.Errors.ContainsKey("status"));
+    }
 }

@@ -151,4 +151,16 @@ public sealed class ScorecardTests : IAsyncLifetime
 
         Assert.Equal(Recommendation.No, (await _db.Records.FindAsync<Evaluation>(_db.Recruiter, mine.Id))!.Recommendation);
     }
+
+    [Fact]
+    public async Task AHiringManagerWhoDidNotInterviewSeesTheSubmittedScorecards()
+    {
+        await _db.Records.UpdateAsync<Interview>(_db.Recruiter, _interview.Id, null, i => i.InterviewerIds = [_db.AdminA.Id]);
+        await _db.Records.UpdateAsync<Job>(_db.Recruiter, _application.JobId, null, j => j.HiringManagerIds = [_db.ManagerA.Id]);
+        await ScoreAsync(_db.Admin, Recommendation.Yes, submit: true);
+
+        var seen = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+
+        Assert.Equal([_db.AdminA.Id], seen.Select(e => e.InterviewerId));
+    }
 }

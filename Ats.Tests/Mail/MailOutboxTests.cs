@@ -83,6 +83,22 @@ public sealed class MailOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOfferWithdrawnBeforeItsLetterLeftIsNotMailed()
+    {
+        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Backend Developer" });
+        var application = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = _candidate.Id, JobId = job.Id, Stage = Stage.Offer });
+        var offer = await _db.Records.CreateAsync(_db.Recruiter, new Ats.Domain.Offers.Offer { ApplicationId = application.Id, GrossSalary = 65_000m, StartDate = new DateOnly(2027, 3, 1) });
+        await _db.Records.UpdateAsync<Ats.Domain.Offers.Offer>(_db.Recruiter, offer.Id, null, o => o.Status = Ats.Domain.Offers.OfferStatus.Sent);
+        await _db.Records.UpdateAsync<Ats.Domain.Offers.Offer>(_db.Recruiter, offer.Id, null, o => o.Status = Ats.Domain.Offers.OfferStatus.Withdrawn);
+
+        await _outbox.SendDueAsync();
+
+        Assert.Empty(_smtp.Received());
+        await using var db = _db.Raw();
+        Assert.Equal(MessageStatus.Failed, (await db.Messages.IgnoreQueryFilters().SingleAsync(m => m.OfferId == offer.Id)).Status);
+    }
+
+    [Fact]
     public async Task WhileTheServerIsDownTheMailWaitsAndGoesThroughOnceItIsBack()
     {
         var message = await QueueAsync();

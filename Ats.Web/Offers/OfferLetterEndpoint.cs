@@ -14,9 +14,10 @@ public static class OfferLetterEndpoint
             if (ActorAccessor.FromPrincipal(http.User) is not { } actor) return Results.Forbid();
             try
             {
-                return await OfferLetters.RenderAsync(records, actor, id, clock.GetUtcNow().UtcDateTime, http.RequestAborted) is { } letter
-                    ? Results.File(letter.Content, "application/pdf", letter.FileName)
-                    : Results.NotFound();
+                if (await OfferLetters.RenderAsync(records, actor, id, clock.GetUtcNow().UtcDateTime, http.RequestAborted) is not { } letter)
+                    return Results.NotFound();
+                http.Response.Headers.CacheControl = "no-store"; // salaries and an address: not for shared caches
+                return Results.File(letter.Content, "application/pdf", letter.FileName);
             }
             catch (ForbiddenException)
             {

@@ -59,11 +59,14 @@ public static class XapiApi
 
     public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder app)
     {
-        // The offer letter, as the app shows it (a literal segment wins over {model}).
+        // The offer letter, as the app shows it; needs offer:read and candidate:read (it names where the candidate lives).
         app.MapMethods("/xapi2/data/offer/{id}/pdf", Read, async (string id, HttpContext http, RecordService records, TimeProvider clock) =>
-                await OfferLetters.RenderAsync(records, http.Actor(), ParseId(id), clock.GetUtcNow().UtcDateTime, http.RequestAborted) is { } letter
-                    ? Results.File(letter.Content, "application/pdf", letter.FileName)
-                    : throw new NotFoundException("offer", ParseId(id)))
+            {
+                var letter = await OfferLetters.RenderAsync(records, http.Actor(), ParseId(id), clock.GetUtcNow().UtcDateTime, http.RequestAborted)
+                    ?? throw new NotFoundException("offer", ParseId(id));
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.File(letter.Content, "application/pdf", letter.FileName);
+            })
             .AddEndpointFilter(TranslateErrors);
         var data = app.MapGroup("/xapi2/data/{model}").AddEndpointFilter(TranslateErrors);
         data.MapMethods("", Read, (string model, HttpContext http) => With(http, model, api => api.ListAsync(http)));
