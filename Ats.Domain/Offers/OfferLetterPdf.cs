@@ -41,7 +41,8 @@ public static class OfferLetterPdf
         page.Rule(Margin, Right, Math.Max(y, 80) + 10, Accent, 1.2f);
 
         // The address block where a window envelope shows it, and the date on the right.
-        page.Text(string.Join(" · ", letter.CompanyAddress.Prepend(letter.CompanyName)), Margin, 150, Regular, 7, Muted);
+        var sender = string.Join(" · ", letter.CompanyAddress.Where(l => l != letter.CompanyName).Prepend(letter.CompanyName));
+        page.Text(page.Fit(sender, Regular, 7, TextWidth / 2), Margin, 150, Regular, 7, Muted);
         y = 168;
         foreach (var line in letter.CandidateAddress.Prepend(letter.CandidateName)) { page.Text(line, Margin, y, Regular, 11, Ink); y += 15; }
         page.TextRight(letter.Day(letter.Date), Right, 260, Regular, 10, Ink);
@@ -93,6 +94,15 @@ public static class OfferLetterPdf
         {
             using var paint = new SKPaint { Color = color, StrokeWidth = width, IsAntialias = true };
             canvas.DrawLine(x1, y, x2, y, paint);
+        }
+
+        /// The text, shortened with "…" until it fits the width (the sender line of the address window).
+        public string Fit(string text, SKTypeface face, float size, float width)
+        {
+            using var font = new SKFont(face, size);
+            if (font.MeasureText(text) <= width) return text;
+            while (text.Length > 1 && font.MeasureText(text + "…") > width) text = text[..^1];
+            return text.TrimEnd() + "…";
         }
 
         /// Wraps the text at word boundaries to the text width; returns the baseline a next line would have.
