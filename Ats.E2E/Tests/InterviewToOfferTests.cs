@@ -22,14 +22,9 @@ public sealed class InterviewToOfferTests(BrowserFixture browser)
     private const string Password = "Passw0rd!demo";
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    private async Task<(RecordService Records, Actor Recruiter, Guid ManagerId)> ActorsAsync()
-    {
-        var services = browser.App.Services;
-        await using var db = await services.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContextAsync();
-        var recruiter = await db.Users.SingleAsync(u => u.Email == DemoSeeder.RecruiterEmail);
-        var manager = await db.Users.SingleAsync(u => u.Email == DemoSeeder.ManagerEmail);
-        return (services.GetRequiredService<RecordService>(), new Actor(recruiter.Id, recruiter.TenantId, Roles.Recruiter, recruiter.DisplayName, Channel.Ui), manager.Id);
-    }
+    private async Task<(RecordService Records, Actor Recruiter, Guid ManagerId)> ActorsAsync() =>
+        (browser.App.Records(), await browser.App.ActorAsync(DemoSeeder.RecruiterEmail, Roles.Recruiter),
+         (await browser.App.ActorAsync(DemoSeeder.ManagerEmail, Roles.HiringManager)).UserId!.Value);
 
     private async Task<IPage> SignInAsync(string email)
     {

@@ -22,13 +22,8 @@ public sealed class ProfileTests(BrowserFixture browser)
 {
     private const string Password = "Passw0rd!demo";
 
-    private async Task<(RecordService Records, Actor Recruiter)> RecruiterAsync()
-    {
-        var services = browser.App.Services;
-        await using var db = await services.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.SingleAsync(u => u.Email == DemoSeeder.RecruiterEmail);
-        return (services.GetRequiredService<RecordService>(), new Actor(user.Id, user.TenantId, Roles.Recruiter, user.DisplayName, Channel.Ui));
-    }
+    private async Task<(RecordService Records, Actor Recruiter)> RecruiterAsync() =>
+        (browser.App.Records(), await browser.App.ActorAsync(DemoSeeder.RecruiterEmail, Roles.Recruiter));
 
     /// A fresh candidate who applied to a fresh job, so each test owns its profile.
     private async Task<(Candidate Candidate, Job Job)> CandidateAsync(string name)

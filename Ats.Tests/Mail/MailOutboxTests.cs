@@ -2,6 +2,7 @@ using Ats.Domain.Candidates;
 using Ats.Domain.Jobs;
 using Ats.Domain.Pipeline;
 using Ats.Domain.Mail;
+using Ats.Domain.Offers;
 using Ats.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,14 +64,19 @@ public sealed class MailOutboxTests : IAsyncLifetime
         Assert.NotNull(stored.SentAt);
     }
 
-    [Fact]
-    public async Task ASentOfferReachesTheCandidateWithItsLetterAsPdf()
+    /// An offer of 65.000 € to Ada, sent: its letter is queued.
+    private async Task<Offer> SentOfferAsync()
     {
         var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Backend Developer" });
         var application = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = _candidate.Id, JobId = job.Id, Stage = Stage.Offer });
-        var offer = await _db.Records.CreateAsync(_db.Recruiter, new Ats.Domain.Offers.Offer { ApplicationId = application.Id, GrossSalary = 65_000m, StartDate = new DateOnly(2027, 3, 1) });
+        var offer = await _db.Records.CreateAsync(_db.Recruiter, new Offer { ApplicationId = application.Id, GrossSalary = 65_000m, StartDate = new DateOnly(2027, 3, 1) });
+        return await _db.Records.UpdateAsync<Offer>(_db.Recruiter, offer.Id, null, o => o.Status = OfferStatus.Sent);
+    }
 
-        await _db.Records.UpdateAsync<Ats.Domain.Offers.Offer>(_db.Recruiter, offer.Id, null, o => o.Status = Ats.Domain.Offers.OfferStatus.Sent);
+    [Fact]
+    public async Task ASentOfferReachesTheCandidateWithItsLetterAsPdf()
+    {
+        await SentOfferAsync();
         await _outbox.SendDueAsync();
 
         var received = Assert.Single(_smtp.Received());
@@ -85,11 +91,8 @@ public sealed class MailOutboxTests : IAsyncLifetime
     [Fact]
     public async Task AnOfferWithdrawnBeforeItsLetterLeftIsNotMailed()
     {
-        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Backend Developer" });
-        var application = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = _candidate.Id, JobId = job.Id, Stage = Stage.Offer });
-        var offer = await _db.Records.CreateAsync(_db.Recruiter, new Ats.Domain.Offers.Offer { ApplicationId = application.Id, GrossSalary = 65_000m, StartDate = new DateOnly(2027, 3, 1) });
-        await _db.Records.UpdateAsync<Ats.Domain.Offers.Offer>(_db.Recruiter, offer.Id, null, o => o.Status = Ats.Domain.Offers.OfferStatus.Sent);
-        await _db.Records.UpdateAsync<Ats.Domain.Offers.Offer>(_db.Recruiter, offer.Id, null, o => o.Status = Ats.Domain.Offers.OfferStatus.Withdrawn);
+        var offer = await SentOfferAsync();
+        await _db.Records.UpdateAsync<Offer>(_db.Recruiter, offer.Id, null, o => o.Status = OfferStatus.Withdrawn);
 
         await _outbox.SendDueAsync();
 
