@@ -87,11 +87,10 @@ public sealed class InterviewRules : ModelRules<Interview>
         var kind = SnakeCase<InterviewKind>.Name(row.Kind).Replace('_', ' ');
         var ics = InterviewCalendar.Ics(row, method, $"{job.Title}: {candidate.FullName} ({kind})", row.InviteNote, organizer, attendees);
 
-        void Add(string subject, string body, Guid? recipient) => db.Messages.Add(new Message
+        void Add(string subject, string body, Guid? recipient) => QueuedMail.Add(context, new Message
         {
-            TenantId = context.Actor.TenantId, CandidateId = candidate.Id, ApplicationId = application.Id, InterviewId = row.Id,
-            RecipientUserId = recipient, CalendarIcs = ics, Channel = MessageChannel.Email, Status = MessageStatus.Queued,
-            Subject = subject.Length > 300 ? subject[..300] : subject, Body = body, CreatedAt = context.Now, UpdatedAt = context.Now, Version = 1,
+            CandidateId = candidate.Id, ApplicationId = application.Id, InterviewId = row.Id, RecipientUserId = recipient, CalendarIcs = ics,
+            Subject = subject, Body = body,
         });
 
         if (candidateToo)

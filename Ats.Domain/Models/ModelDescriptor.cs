@@ -109,7 +109,7 @@ public sealed class ModelDescriptor
         foreach (var field in Fields.Where(f => f.IsWritable))
         {
             var fallback = field.GetValue(blank);
-            switch (WireValueOf(field, entity))
+            switch (field.GetValue(entity))
             {
                 case null when fallback is not null:
                     field.SetValue(entity, fallback);

@@ -99,11 +99,6 @@ public sealed class OfferRules : ModelRules<Offer>
         var (subject, body) = candidate.Language == "en"
             ? ($"Your offer: {values.JobTitle}", $"Dear {candidate.FullName},\n\nplease find attached our offer for the position of {values.JobTitle}. We look forward to hearing from you.\n\n{values.RecruiterSignature}")
             : ($"Ihr Angebot: {values.JobTitle}", $"Guten Tag {candidate.FullName},\n\nanbei erhalten Sie unser Angebot für die Position {values.JobTitle}. Wir freuen uns auf Ihre Rückmeldung.\n\n{values.RecruiterSignature}");
-        context.Db.Messages.Add(new Message
-        {
-            TenantId = context.Actor.TenantId, CandidateId = candidate.Id, ApplicationId = application.Id, OfferId = row.Id,
-            Channel = MessageChannel.Email, Status = MessageStatus.Queued, Subject = subject, Body = body,
-            CreatedAt = context.Now, UpdatedAt = context.Now, Version = 1,
-        });
+        QueuedMail.Add(context, new Message { CandidateId = candidate.Id, ApplicationId = application.Id, OfferId = row.Id, Subject = subject, Body = body });
     }
 }

@@ -48,19 +48,9 @@ public sealed class ApplicationRules : ModelRules<Application>
         if (candidate is null || !await context.Db.Jobs.AnyAsync(j => j.Id == row.JobId, ct)) return; // a bad reference: validation refuses the whole write next
         var values = await MailValuesLoader.LoadAsync(context.Db, context.Actor, candidate, row, context.Now, ct);
         var mail = MailComposer.Compose(template.Subject, template.Body, values);
-        context.Db.Messages.Add(new Message
+        QueuedMail.Add(context, new Message
         {
-            TenantId = context.Actor.TenantId,
-            CandidateId = row.CandidateId,
-            ApplicationId = row.Id,
-            TemplateId = template.Id,
-            Channel = MessageChannel.Email,
-            Status = MessageStatus.Queued,
-            Subject = mail.Subject,
-            Body = mail.Text,
-            CreatedAt = context.Now,
-            UpdatedAt = context.Now,
-            Version = 1,
+            CandidateId = row.CandidateId, ApplicationId = row.Id, TemplateId = template.Id, Subject = mail.Subject, Body = mail.Text,
         });
     }
 

@@ -23,12 +23,8 @@ public static class Scorecards
     public static Task<List<PendingScorecard>> PendingAsync(RecordService records, Actor actor, DateTime now, CancellationToken ct = default) =>
         records.ReadAsync<Interview, List<PendingScorecard>>(actor, async (interviews, reads) =>
         {
-            var me = actor.UserId ?? Guid.Empty;
-            var mine = reads.Rows<Evaluation>().Where(e => e.InterviewerId == me);
-            var rows = await (from i in interviews
-                              where i.InterviewerIds.Contains(me) && i.StartsAt <= now
-                                    && (i.Status == InterviewStatus.Scheduled || i.Status == InterviewStatus.Completed)
-                                    && !mine.Any(e => e.ApplicationId == i.ApplicationId && e.SubmittedAt != null)
+            var mine = Mine(reads, actor);
+            var rows = await (from i in Pending(interviews, mine, actor, now)
                               join a in reads.Db.Applications on i.ApplicationId equals a.Id
                               orderby i.StartsAt
                               select new
@@ -41,6 +37,22 @@ public static class Scorecards
                 .Select(r => new PendingScorecard(r.Id, r.ApplicationId, Candidates.Candidate.NameOf(r.FirstName, r.LastName), r.Title,
                     DateTime.SpecifyKind(r.StartsAt, DateTimeKind.Utc), r.Kind, r.Draft)).ToList();
         }, ct);
+
+    /// How many applications wait for the actor's scorecard (the navigation's count), without loading them.
+    public static Task<int> CountPendingAsync(RecordService records, Actor actor, DateTime now, CancellationToken ct = default) =>
+        records.ReadAsync<Interview, int>(actor, (interviews, reads) =>
+            Pending(interviews, Mine(reads, actor), actor, now).Select(i => i.ApplicationId).Distinct().CountAsync(ct), ct);
+
+    private static IQueryable<Evaluation> Mine(ReadContext reads, Actor actor) =>
+        reads.Rows<Evaluation>().Where(e => e.InterviewerId == (actor.UserId ?? Guid.Empty));
+
+    private static IQueryable<Interview> Pending(IQueryable<Interview> interviews, IQueryable<Evaluation> mine, Actor actor, DateTime now)
+    {
+        var me = actor.UserId ?? Guid.Empty;
+        return interviews.Where(i => i.InterviewerIds.Contains(me) && i.StartsAt <= now
+            && (i.Status == InterviewStatus.Scheduled || i.Status == InterviewStatus.Completed)
+            && !mine.Any(e => e.ApplicationId == i.ApplicationId && e.SubmittedAt != null));
+    }
 
     /// Writes the actor's scorecard on an application: the one they have, or a new one (one per interviewer and application).
     public static async Task<Evaluation> SaveAsync(RecordService records, Actor actor, Guid applicationId, Guid? interviewId,
