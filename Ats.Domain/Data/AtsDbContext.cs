@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Ats.Domain.Audit;
 using Ats.Domain.Candidates;
+using Ats.Domain.Events;
 using Ats.Domain.Common;
 using Ats.Domain.Identity;
 using Ats.Domain.Interviews;
@@ -14,6 +15,7 @@ using Ats.Domain.Sources;
 using Ats.Domain.Tasks;
 using Ats.Domain.Tenancy;
 using Ats.Domain.Tokens;
+using Ats.Domain.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +45,9 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +67,9 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
         builder.Entity<AuditEntry>().HasQueryFilter(a => a.TenantId == TenantId);
         builder.Entity<ApiToken>().HasQueryFilter(t => t.TenantId == TenantId);
         builder.Entity<StageChange>().HasQueryFilter(c => c.TenantId == TenantId);
+        builder.Entity<WebhookEndpoint>().HasQueryFilter(e => e.TenantId == TenantId);
+        builder.Entity<WebhookDelivery>().HasQueryFilter(d => d.TenantId == TenantId);
+        // The change log is read across tenants by the live channel, which filters per connection: no query filter.
         Conventions.StoreEnumsAsSnakeCase(builder);
     }
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Ats.Domain.Writes;
 
 /// Published after a write has committed. Carries no field values: consumers read the row under their own access rules.
+/// <paramref name="EventId"/> is the change log's id (0 for changes outside the public models, such as a user's role).
 public sealed record ChangeEvent(Guid TenantId, string Model, Guid RecordId, AuditAction Action, int Version,
-    IReadOnlyList<string> ChangedFields, Guid? ActorId, Channel Channel, DateTime At);
+    IReadOnlyList<string> ChangedFields, Guid? ActorId, Channel Channel, DateTime At, long EventId = 0);
 
 /// The in-process change feed (singleton). Open boards, the WebSocket channel and outbox writers subscribe;
 /// at scale a Redis backplane relays it between nodes.

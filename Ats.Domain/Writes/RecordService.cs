@@ -1,7 +1,9 @@
 using Ats.Domain.Audit;
 using Ats.Domain.Common;
 using Ats.Domain.Data;
+using Ats.Domain.Events;
 using Ats.Domain.Models;
+using Ats.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -171,11 +173,12 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         errors.ThrowIfAny();
     }
 
-    /// Audits every row the write touched (cascades included), saves all in one transaction, then publishes.
+    /// Audits and logs every row the write touched (cascades included) and queues its webhook deliveries, all in one
+    /// transaction, then publishes.
     private async Task CommitAsync(AtsDbContext db, Actor actor, DateTime now, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
-        var events = new List<ChangeEvent>();
+        var changes = new List<(TenantEntity Row, ChangeLogEntry Entry)>();
         foreach (var entry in db.ChangeTracker.Entries<TenantEntity>().ToList())
         {
             if (Describe(entry) is not var (action, fields)) continue;
@@ -187,12 +190,19 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
             }
             var model = ModelCatalog.For(row.GetType());
             AuditLog.Record(db, actor, model.Name, row.Id, action, fields, now);
-            events.Add(new ChangeEvent(actor.TenantId, model.Name, row.Id, action, row.Version, fields, actor.UserId, actor.Channel, now));
+            changes.Add((row, ChangeLog.Record(db, actor, model.Name, row, action, fields, now)));
         }
-        if (events.Count == 0) return;
+        if (changes.Count == 0) return;
+        await ChangeLog.NoteReadersOfDeletesAsync(db, actor.TenantId, changes.Where(c => c.Entry.Action == AuditAction.Delete).ToList(), ct);
 
-        await SaveAsync(db, ct);
-        foreach (var change in events) feed.Publish(change);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await SaveAsync(db, ct);
+            if (await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, now, ct)) await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        foreach (var (_, e) in changes)
+            feed.Publish(new ChangeEvent(e.TenantId, e.Model, e.RecordId, e.Action, e.Version, e.ChangedFields, e.ActorId, actor.Channel, e.At, e.Id));
     }
 
     private static (AuditAction, IReadOnlyList<string>)? Describe(EntityEntry<TenantEntity> entry)

@@ -1,0 +1,20 @@
+using Ats.Domain.Events;
+using Ats.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ats.Domain.Data.Configurations;
+
+internal sealed class ChangeLogConfiguration : IEntityTypeConfiguration<ChangeLogEntry>
+{
+    public void Configure(EntityTypeBuilder<ChangeLogEntry> b)
+    {
+        b.ToTable("ChangeLog");
+        b.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
+        // AUTOINCREMENT: an id is never reused, even after old entries are pruned, so "since" stays unambiguous.
+        b.Property(e => e.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+        b.Property(e => e.Model).HasMaxLength(32);
+        b.Property(e => e.Channel).HasMaxLength(16);
+        b.HasIndex(e => e.At);
+    }
+}
