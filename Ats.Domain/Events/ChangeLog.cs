@@ -3,6 +3,7 @@ using Ats.Domain.Audit;
 using Ats.Domain.Common;
 using Ats.Domain.Data;
 using Ats.Domain.Identity;
+using Ats.Domain.Models;
 using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,12 @@ public static class ChangeLog
             ActorId = actor.UserId,
             Channel = actor.ChannelName,
         };
+        if (action == AuditAction.Delete)
+        {
+            var descriptor = ModelCatalog.For(row.GetType());
+            entry.Keys = descriptor.Fields.Where(f => f.IsFilterable && WireText.IsKey(f.ClrType))
+                .ToDictionary(f => f.Name, f => WireText.Of(f.GetValue(row)));
+        }
         db.ChangeLog.Add(entry);
         return entry;
     }

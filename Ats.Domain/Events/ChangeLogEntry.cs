@@ -19,4 +19,7 @@ public sealed class ChangeLogEntry
     public string Channel { get; set; } = "";
     /// For deletes only: the users who could read the row just before it went (its readers cannot be asked afterwards).
     public List<Guid>? Readers { get; set; }
+    /// For deletes only: the row's filterable ids, states and flags (never text, which may be personal data), so that
+    /// a subscription filtered on, say, job_id still hears of the delete.
+    public Dictionary<string, string>? Keys { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ats.Domain.Events;
 using Ats.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,11 @@ internal sealed class ChangeLogConfiguration : IEntityTypeConfiguration<ChangeLo
         b.Property(e => e.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
         b.Property(e => e.Model).HasMaxLength(32);
         b.Property(e => e.Channel).HasMaxLength(16);
+        b.Property(e => e.Keys).HasConversion(
+            keys => keys == null ? null : JsonSerializer.Serialize(keys, (JsonSerializerOptions?)null),
+            json => json == null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null));
         b.HasIndex(e => e.At);
+        // A resuming subscription reads its tenant's and model's events after its cursor.
+        b.HasIndex(e => new { e.TenantId, e.Model, e.Id });
     }
 }

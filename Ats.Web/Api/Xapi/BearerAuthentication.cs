@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ats.Web.Api.Xapi;
 
 /// Resolves "Authorization: Bearer pat_… | <jwt>" to the domain actor for every /xapi2 route that needs one.
-/// The actor always carries the user's current role, so a token never outlives a demotion or a deactivation.
-public sealed class BearerAuthentication(RequestDelegate next, TokenService tokens, JwtTokens jwt, IDbContextFactory<AtsDbContext> dbFactory)
+/// The WebSocket channel may carry it as ?token= instead, since browsers cannot set headers on a WebSocket.
+public sealed class BearerAuthentication(RequestDelegate next, BearerTokens tokens)
 {
     private static readonly string[] Open = ["/xapi2/auth/token", "/xapi2/openapi.json", "/xapi2/docs"];
 
@@ -19,49 +19,71 @@ public sealed class BearerAuthentication(RequestDelegate next, TokenService toke
             await next(http);
             return;
         }
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
+        var token = BearerTokens.FromRequest(http);
+        if (token is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             await Problems.WriteAsync(http, 401, "unauthorized", "Send a token: Authorization: Bearer <token>.");
             return;
         }
-        var token = header[7..].Trim();
-        var (actor, code, detail) = token.StartsWith(PatFormat.Prefix, StringComparison.Ordinal)
-            ? await FromPatAsync(token, http)
-            : await FromJwtAsync(token, http.RequestAborted);
+        var (actor, refusal) = await tokens.AuthenticateAsync(token, http.Connection.RemoteIpAddress?.ToString(), Channel.Api, http.RequestAborted);
         if (actor is null)
         {
             http.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\"";
-            await Problems.WriteAsync(http, 401, code!, detail!);
+            await Problems.WriteAsync(http, 401, refusal!.Code, refusal.Detail);
             return;
         }
         http.SetActor(actor);
         await next(http);
     }
+}
 
-    private async Task<(Actor?, string?, string?)> FromPatAsync(string token, HttpContext http)
+/// Why a bearer token was refused, as the 401's code and detail (or the WebSocket's close reason).
+public sealed record TokenProblem(string Code, string Detail);
+
+/// A PAT or a JWT to the actor it stands for, with its user's current role; used per request and by open sockets
+/// to re-check their token every few seconds (a revoked token's socket is closed).
+public sealed class BearerTokens(TokenService pats, JwtTokens jwt, IDbContextFactory<AtsDbContext> dbFactory)
+{
+    public const string ChannelPath = "/xapi2/ch";
+
+    public static string? FromRequest(HttpContext http)
     {
-        var (actor, refusal) = await tokens.AuthenticateAsync(token, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7) return header[7..].Trim();
+        return http.Request.Path.StartsWithSegments(ChannelPath) && http.Request.Query["token"].ToString() is { Length: > 0 } query ? query : null;
+    }
+
+    public async Task<(Actor? Actor, TokenProblem? Refusal)> AuthenticateAsync(string token, string? ip, Channel channel, CancellationToken ct)
+    {
+        var (actor, refusal) = token.StartsWith(PatFormat.Prefix, StringComparison.Ordinal)
+            ? await FromPatAsync(token, ip, ct)
+            : await FromJwtAsync(token, ct);
+        return (actor is null ? null : actor with { Channel = channel }, refusal);
+    }
+
+    private async Task<(Actor?, TokenProblem?)> FromPatAsync(string token, string? ip, CancellationToken ct)
+    {
+        var (actor, refusal) = await pats.AuthenticateAsync(token, ip, ct);
         return refusal switch
         {
-            null => (actor, null, null),
-            TokenRefusal.Malformed => (null, "invalid_token", "The token is not a well-formed access token (check for a typo)."),
-            TokenRefusal.Expired => (null, "token_expired", "The token has expired. An admin can create a new one in the Integrations menu."),
-            TokenRefusal.Revoked => (null, "token_revoked", "The token was revoked."),
-            TokenRefusal.UserInactive => (null, "user_inactive", "The user behind this token is deactivated."),
-            _ => (null, "invalid_token", "Unknown token."),
+            null => (actor, null),
+            TokenRefusal.Malformed => (null, new("invalid_token", "The token is not a well-formed access token (check for a typo).")),
+            TokenRefusal.Expired => (null, new("token_expired", "The token has expired. An admin can create a new one in the Integrations menu.")),
+            TokenRefusal.Revoked => (null, new("token_revoked", "The token was revoked.")),
+            TokenRefusal.UserInactive => (null, new("user_inactive", "The user behind this token is deactivated.")),
+            _ => (null, new("invalid_token", "Unknown token.")),
         };
     }
 
-    private async Task<(Actor?, string?, string?)> FromJwtAsync(string token, CancellationToken ct)
+    private async Task<(Actor?, TokenProblem?)> FromJwtAsync(string token, CancellationToken ct)
     {
         if (await jwt.ValidateAsync(token, ct) is not var (userId, tenantId))
-            return (null, "invalid_token", "The token is invalid or has expired.");
+            return (null, new("invalid_token", "The token is invalid or has expired."));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await UserDirectory.FindActiveAsync(db, userId, tenantId, ct);
-        return user is null ? (null, "user_inactive", "The user behind this token is deactivated.")
-            : (new Actor(user.Id, tenantId, user.Role, user.Name, Channel.Api) { VerifiedAt = DateTime.UtcNow }, null, null);
+        return user is null ? (null, new("user_inactive", "The user behind this token is deactivated."))
+            : (new Actor(user.Id, tenantId, user.Role, user.Name, Channel.Api) { VerifiedAt = DateTime.UtcNow }, null);
     }
 }
 

@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
 using Ats.Domain.Common;
 using Ats.Domain.Models;
 using Ats.Domain.Writes;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Web.Api.Xapi;
 
@@ -16,59 +14,38 @@ public interface IModelApi
     Task<IResult> DeleteAsync(HttpContext http, Guid id);
 }
 
-public sealed class ModelApi<T>(RecordService records) : IModelApi where T : TenantEntity, new()
+public sealed class ModelApi<T>(ModelOperations<T> operations) : IModelApi where T : TenantEntity, new()
 {
     private static readonly ModelDescriptor Model = ModelCatalog.For<T>();
 
     public async Task<IResult> ListAsync(HttpContext http)
     {
         var query = ListQuery.Parse(Model, http.Request.Query);
-        var (rows, total) = await records.ReadAsync<T, (List<T>, int?)>(http.Actor(), async (all, reads) =>
-        {
-            var filtered = query.Apply(all, reads);
-            var page = await filtered.Skip(query.Offset).Take(query.Limit + 1).ToListAsync(http.RequestAborted);
-            int? count = query.Count ? await filtered.CountAsync(http.RequestAborted) : null;
-            return (page, count);
-        }, http.RequestAborted);
-
-        return new ListResult(rows.Take(query.Limit).ToList(), query, rows.Count > query.Limit, total);
+        return new ListResult(await operations.ListAsync(http.Actor(), query, http.RequestAborted), query);
     }
 
     /// {"data":[…],"meta":{…}} written straight to the response.
-    private sealed class ListResult(List<T> rows, ListQuery query, bool hasMore, int? total) : IResult
+    private sealed class ListResult(ListPage page, ListQuery query) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
             await using var writer = new System.Text.Json.Utf8JsonWriter(http.Response.BodyWriter);
-            writer.WriteStartObject();
-            writer.WriteStartArray("data");
-            foreach (var row in rows) Model.WriteWire(writer, row);
-            writer.WriteEndArray();
-            writer.WriteStartObject("meta");
-            writer.WriteNumber("limit", query.Limit);
-            writer.WriteNumber("offset", query.Offset);
-            writer.WriteBoolean("has_more", hasMore);
-            if (total is { } count) writer.WriteNumber("total", count);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            ListJson.Write(writer, Model, page, query);
         }
     }
 
     public async Task<IResult> GetAsync(HttpContext http, Guid id)
     {
         ListQuery.Allow(http.Request.Query);
-        var row = await records.FindAsync<T>(http.Actor(), id, http.RequestAborted) ?? throw new NotFoundException(Model.Name, id);
-        return Object(http, row);
+        return Object(http, await operations.GetAsync(http.Actor(), id, http.RequestAborted));
     }
 
     public async Task<IResult> CreateAsync(HttpContext http)
     {
         ListQuery.Allow(http.Request.Query);
         var body = await JsonBody.ReadAsync(http.Request);
-        var row = new T();
-        JsonBody.Apply(Model, body, row, isCreate: true);
-        var created = await records.CreateAsync(http.Actor(), row, http.RequestAborted);
+        var created = await operations.CreateAsync(http.Actor(), body, http.RequestAborted);
         http.Response.Headers.Location = $"/xapi2/data/{Model.Name}/{created.Id}";
         return Object(http, created, StatusCodes.Status201Created);
     }
@@ -77,27 +54,49 @@ public sealed class ModelApi<T>(RecordService records) : IModelApi where T : Ten
     {
         ListQuery.Allow(http.Request.Query, "confirm");
         var body = await JsonBody.ReadAsync(http.Request);
-        // Check the body before touching the row, so a bad field is reported as such and not as a conflict.
-        JsonBody.Apply(Model, body, new T(), isCreate: false);
-        var updated = await records.UpdateAsync<T>(http.Actor(), id, IfMatch.Version(http), row => JsonBody.Apply(Model, body, row, isCreate: false),
-            Confirmed(http), http.RequestAborted);
+        var updated = await operations.UpdateAsync(http.Actor(), id, IfMatch.Version(http), body, Confirmed(http), http.RequestAborted);
         return Object(http, updated);
     }
 
     public async Task<IResult> DeleteAsync(HttpContext http, Guid id)
     {
         ListQuery.Allow(http.Request.Query);
-        await records.DeleteAsync<T>(http.Actor(), id, IfMatch.Version(http), http.RequestAborted);
+        await operations.DeleteAsync(http.Actor(), id, IfMatch.Version(http), http.RequestAborted);
         return Results.NoContent();
     }
 
     /// ?confirm=true: the caller confirms a change the rules otherwise refuse, such as taking a card out of a final stage.
     private static bool Confirmed(HttpContext http) => ListQuery.Flag(http.Request.Query, "confirm");
 
-    private static IResult Object(HttpContext http, T row, int status = StatusCodes.Status200OK)
+    private static IResult Object(HttpContext http, TenantEntity row, int status = StatusCodes.Status200OK)
     {
         http.Response.Headers.ETag = IfMatch.ETag(row.Version);
         return Results.Json(Model.ToWire(row), statusCode: status);
+    }
+}
+
+/// A list as JSON, the same on REST and the WebSocket: {"data":[…],"meta":{"limit","offset","has_more","total"}}.
+public static class ListJson
+{
+    public static void Write(System.Text.Json.Utf8JsonWriter writer, ModelDescriptor model, ListPage page, ListQuery query)
+    {
+        writer.WriteStartObject();
+        WriteMembers(writer, model, page, query);
+        writer.WriteEndObject();
+    }
+
+    /// The "data" and "meta" members, inside an object the caller opened.
+    public static void WriteMembers(System.Text.Json.Utf8JsonWriter writer, ModelDescriptor model, ListPage page, ListQuery query)
+    {
+        writer.WriteStartArray("data");
+        foreach (var row in page.Rows) model.WriteWire(writer, row);
+        writer.WriteEndArray();
+        writer.WriteStartObject("meta");
+        writer.WriteNumber("limit", query.Limit);
+        writer.WriteNumber("offset", query.Offset);
+        writer.WriteBoolean("has_more", page.HasMore);
+        if (page.Total is { } count) writer.WriteNumber("total", count);
+        writer.WriteEndObject();
     }
 }
 

@@ -3,34 +3,49 @@ using Ats.Domain.Writes;
 
 namespace Ats.Web.Api.Xapi;
 
+/// One refusal: HTTP status, stable machine code, human detail, field errors.
+public sealed record Problem(int Status, string Code, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null);
+
 /// RFC 9457 problem documents for every /xapi2 error: a stable machine code, a trace id, field errors where they apply.
 public static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    public static IResult Of(HttpContext http, int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    public static IResult Of(HttpContext http, int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        Results.Json(Document(new Problem(status, code, detail, errors), TraceId(http)), statusCode: status, contentType: ContentType);
+
+    public static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+
+    /// The problem document's members; the WebSocket channel sends the same object inside its error frames.
+    public static Dictionary<string, object?> Document(Problem problem, string traceId)
     {
         var body = new Dictionary<string, object?>
         {
-            ["type"] = $"/xapi2/docs#error-{code}",
-            ["title"] = Title(status),
-            ["status"] = status,
-            ["detail"] = detail,
-            ["code"] = code,
-            ["trace_id"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+            ["type"] = $"/xapi2/docs#error-{problem.Code}",
+            ["title"] = Title(problem.Status),
+            ["status"] = problem.Status,
+            ["detail"] = problem.Detail,
+            ["code"] = problem.Code,
+            ["trace_id"] = traceId,
         };
-        if (errors is not null) body["errors"] = errors;
-        return Results.Json(body, statusCode: status, contentType: ContentType);
+        if (problem.Errors is not null) body["errors"] = problem.Errors;
+        return body;
     }
 
     /// The domain's refusals, the same on every surface, mapped to HTTP.
-    public static IResult From(HttpContext http, DomainException error, bool versionWasExpected = false) => error switch
+    public static IResult From(HttpContext http, DomainException error, bool versionWasExpected = false)
     {
-        ValidationException v => Of(http, StatusCodes.Status422UnprocessableEntity, v.Code, v.Message, v.Errors),
-        NotFoundException => Of(http, StatusCodes.Status404NotFound, error.Code, error.Message),
-        ForbiddenException => Of(http, StatusCodes.Status403Forbidden, error.Code, error.Message),
-        ConcurrencyException when versionWasExpected => Of(http, StatusCodes.Status412PreconditionFailed, "precondition_failed", error.Message),
-        _ => Of(http, StatusCodes.Status409Conflict, error.Code, error.Message),
+        var problem = Describe(error, versionWasExpected);
+        return Of(http, problem.Status, problem.Code, problem.Detail, problem.Errors);
+    }
+
+    public static Problem Describe(DomainException error, bool versionWasExpected = false) => error switch
+    {
+        ValidationException v => new(StatusCodes.Status422UnprocessableEntity, v.Code, v.Message, v.Errors),
+        NotFoundException => new(StatusCodes.Status404NotFound, error.Code, error.Message),
+        ForbiddenException => new(StatusCodes.Status403Forbidden, error.Code, error.Message),
+        ConcurrencyException when versionWasExpected => new(StatusCodes.Status412PreconditionFailed, "precondition_failed", error.Message),
+        _ => new(StatusCodes.Status409Conflict, error.Code, error.Message),
     };
 
     public static Task WriteAsync(HttpContext http, int status, string code, string detail) =>
@@ -48,6 +63,7 @@ public static class Problems
         413 => "Payload too large",
         415 => "Unsupported media type",
         422 => "Validation failed",
+        426 => "Upgrade required",
         429 => "Too many requests",
         _ => "Error",
     };

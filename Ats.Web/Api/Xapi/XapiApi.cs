@@ -15,12 +15,23 @@ public static class XapiApi
     private static readonly Dictionary<string, Type> ApiTypes = Ats.Domain.Models.ModelCatalog.All
         .ToDictionary(m => m.Name, m => typeof(ModelApi<>).MakeGenericType(m.EntityType));
 
+    private static readonly Dictionary<string, Type> OperationTypes = Ats.Domain.Models.ModelCatalog.All
+        .ToDictionary(m => m.Name, m => typeof(ModelOperations<>).MakeGenericType(m.EntityType));
+
+    /// The operations of a model by its wire name, or null for a name that is no model.
+    public static IModelOperations? Operations(IServiceProvider services, string model) =>
+        OperationTypes.GetValueOrDefault(model) is { } type ? (IModelOperations)services.GetRequiredService(type) : null;
+
+    public static IReadOnlyCollection<string> ModelNames => OperationTypes.Keys;
+
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
         RateLimits.AddXapiRateLimits(services, configuration);
         services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<IDbContextFactory<AtsDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), configuration["Ats:Jwt:SigningKey"]));
+        services.AddSingleton<BearerTokens>();
         foreach (var type in ApiTypes.Values) services.AddSingleton(type);
+        foreach (var type in OperationTypes.Values) services.AddSingleton(type);
         return services;
     }
 

@@ -248,6 +248,9 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Keys")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -269,7 +272,7 @@ namespace Ats.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
-                    b.HasIndex("TenantId");
+                    b.HasIndex("TenantId", "Model", "Id");
 
                     b.ToTable("ChangeLog", (string)null);
                 });

@@ -1,0 +1,211 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ats.Domain.Writes;
+using Ats.Web.Api.Xapi;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Ats.Web.Api.Sockets;
+
+/// One open socket: reads request frames one at a time, answers them, and sends what the hub queues for it.
+/// Everything it sends goes through one bounded queue, so a client that does not read fills only its own queue
+/// and is closed with a reason; nobody else waits for it.
+public sealed class ChannelConnection(WebSocket socket, string token, string? ip, Actor actor, ChannelSettings settings,
+    LiveEventHub hub, ChannelRequests requests, BearerTokens tokens, ILogger logger)
+{
+    private readonly System.Threading.Channels.Channel<byte[]> _outbox = System.Threading.Channels.Channel.CreateBounded<byte[]>(
+        new System.Threading.Channels.BoundedChannelOptions(settings.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait,
+        });
+    /// Cancelled a grace period after a close is requested: socket operations still pending then are aborted.
+    private readonly CancellationTokenSource _abort = new();
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+    private CloseRequest? _close;
+    private Actor _actor = actor; // replaced by each re-check
+
+    public Guid Id { get; } = Guid.NewGuid();
+
+    /// The caller, with their current role: re-read every few seconds from the token.
+    public Actor Actor => Volatile.Read(ref _actor);
+
+    /// Who reads: connections with the same key see the same rows, so the hub reads each event once per key.
+    public string ReaderKey => $"{Actor.TenantId}|{Actor.UserId}|{Actor.Role}|{(Actor.Scopes is null ? "*" : string.Join(',', Actor.Scopes.Order()))}";
+
+    public Dictionary<string, Subscription> Subscriptions { get; } = new(StringComparer.Ordinal); // the hub's loop owns it
+
+    public int Queued => _outbox.Reader.Count;
+    public int Capacity => settings.QueueCapacity;
+    public int SubscriptionLimit => settings.MaxSubscriptions;
+
+    /// Queues a frame; a full queue closes the connection (the client resumes with "since" and misses nothing).
+    public bool Send(byte[] frame)
+    {
+        if (_outbox.Writer.TryWrite(frame)) return true;
+        Close(WebSocketCloseStatus.PolicyViolation, "queue_overflow: too slow to read; reconnect and resume with since");
+        return false;
+    }
+
+    /// Closes with a reason (at most 123 bytes, as the protocol allows): queued frames are dropped, the close frame is
+    /// sent, and a client that does not answer it within a few seconds is cut off.
+    public void Close(WebSocketCloseStatus status, string reason)
+    {
+        while (System.Text.Encoding.UTF8.GetByteCount(reason) > 123) reason = reason[..^1];
+        if (Interlocked.CompareExchange(ref _close, new CloseRequest(status, reason), null) is not null) return;
+        _outbox.Writer.TryComplete();
+        _abort.CancelAfter(CloseGrace);
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var shutdown = stopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "server_shutdown: reconnect and resume with since"));
+        using var stopRecheck = new CancellationTokenSource();
+        hub.Register(this);
+        var sending = SendLoopAsync();
+        var rechecking = RecheckLoopAsync(stopRecheck.Token);
+        try
+        {
+            await ReceiveLoopAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // cut off after a close without answer, or dropped by the client
+        }
+        finally
+        {
+            hub.Unregister(this);
+            Close(WebSocketCloseStatus.NormalClosure, "bye");
+            await sending;
+            await stopRecheck.CancelAsync();
+            await rechecking;
+            _abort.Dispose();
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, _abort.Token);
+            if (received.MessageType == WebSocketMessageType.Close) return;
+            if (_close is not null) continue; // closing: read on until the client answers the close frame
+            if (message.Length + received.Count > settings.MaxFrameBytes)
+            {
+                Close(WebSocketCloseStatus.MessageTooBig, $"frame_too_large: frames are limited to {settings.MaxFrameBytes / 1024} KiB");
+                continue;
+            }
+            message.Write(buffer, 0, received.Count);
+            if (!received.EndOfMessage) continue;
+
+            if (received.MessageType == WebSocketMessageType.Binary)
+                Send(ChannelFrames.Error(null, new Problem(400, "binary_frame", "Send JSON in text frames."), TraceId()));
+            else
+                await HandleAsync(message.GetBuffer().AsMemory(0, (int)message.Length), _abort.Token);
+            message.SetLength(0);
+        }
+    }
+
+    private async Task HandleAsync(ReadOnlyMemory<byte> text, CancellationToken ct)
+    {
+        RequestFrame? frame = null;
+        string? id = null;
+        try
+        {
+            frame = new RequestFrame(Parse(text));
+            id = frame.Id;
+            switch (frame.Op)
+            {
+                case "subscribe": hub.Subscribe(this, requests.ParseSubscription(this, frame)); break;
+                case "unsubscribe":
+                    frame.AllowOnly();
+                    hub.Unsubscribe(this, frame.RequireId());
+                    break;
+                case "ping":
+                    frame.AllowOnly();
+                    Send(ChannelFrames.Pong(id));
+                    break;
+                default: Send(await requests.HandleAsync(Actor, frame, ct)); break;
+            }
+        }
+        catch (BodyException ex)
+        {
+            Send(ChannelFrames.Error(id, new Problem(ex.Status, ex.Code, ex.Message, ex.Errors), TraceId()));
+        }
+        catch (DomainException ex)
+        {
+            // A stale "version" is 412, as a stale If-Match is on REST.
+            Send(ChannelFrames.Error(id, Problems.Describe(ex, versionWasExpected: frame?.SentVersion == true), TraceId()));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var trace = TraceId();
+            logger.LogError(ex, "A channel request failed ({TraceId})", trace);
+            Send(ChannelFrames.Error(id, new Problem(500, "internal_error", "Something went wrong on our side. Quote the trace_id when you report it."), trace));
+        }
+    }
+
+    private static JsonObject Parse(ReadOnlyMemory<byte> text)
+    {
+        try
+        {
+            return JsonNode.Parse(text.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) as JsonObject
+                ?? throw RequestFrame.Bad("invalid_frame", "A frame must be a JSON object such as {\"op\":\"subscribe\",\"id\":\"s1\",\"dataType\":\"application\"}.");
+        }
+        catch (JsonException ex)
+        {
+            throw RequestFrame.Bad("invalid_json", $"The frame is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (var frame in _outbox.Reader.ReadAllAsync(_abort.Token))
+            {
+                if (_close is not null) break;
+                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
+            }
+            if (_close is var (status, reason) && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await socket.CloseOutputAsync(status, reason, _abort.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // the client stopped reading or went away: nothing more to say to it
+        }
+    }
+
+    /// A revoked or expired token, or a deactivated user, closes the socket; a new role applies to the next event.
+    private async Task RecheckLoopAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(settings.RecheckSeconds), ct);
+                var (current, refusal) = await tokens.AuthenticateAsync(token, ip, Channel.Ws, ct);
+                if (current is null)
+                {
+                    Close(WebSocketCloseStatus.PolicyViolation, $"{refusal!.Code}: {refusal.Detail}");
+                    return;
+                }
+                Volatile.Write(ref _actor, current with { VerifiedAt = DateTime.UtcNow });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Re-checking a channel token failed; the socket is closed");
+            Close(WebSocketCloseStatus.InternalServerError, "token_check_failed: reconnect");
+        }
+    }
+
+    private sealed record CloseRequest(WebSocketCloseStatus Status, string Reason);
+
+    private static string TraceId() => System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ChannelFrames.NewTraceId();
+}

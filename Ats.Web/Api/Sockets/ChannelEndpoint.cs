@@ -1,0 +1,56 @@
+using System.Net.WebSockets;
+using Ats.Domain.Writes;
+using Ats.Web.Api.Xapi;
+
+namespace Ats.Web.Api.Sockets;
+
+/// GET /xapi2/ch?token=…: one WebSocket for live events and CRUD. The bearer middleware has resolved the token already
+/// (from the query, or the Authorization header for clients that can send one).
+public static class ChannelEndpoint
+{
+    public static IServiceCollection AddChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Ats:Channel").Get<ChannelSettings>() ?? new ChannelSettings());
+        services.AddSingleton<ChannelRequests>();
+        services.AddSingleton<LiveEventHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEventHub>());
+        return services;
+    }
+
+    public static void MapChannel(this IEndpointRouteBuilder app) => app.MapGet(BearerTokens.ChannelPath, RunAsync);
+
+    private static async Task RunAsync(HttpContext http, ChannelSettings settings, LiveEventHub hub, ChannelRequests requests,
+        BearerTokens tokens, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await Problems.WriteAsync(http, 426, "upgrade_required", "This is a WebSocket endpoint: connect with a WebSocket client.");
+            return;
+        }
+        if (!OriginAllowed(http, settings))
+        {
+            await Problems.WriteAsync(http, 403, "origin_not_allowed", "Browser pages of other sites may not open this socket (see Ats:Channel:AllowedOrigins).");
+            return;
+        }
+        await hub.Started;
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = TimeSpan.FromSeconds(settings.KeepAliveSeconds),
+            KeepAliveTimeout = TimeSpan.FromSeconds(settings.KeepAliveSeconds * 2),
+        });
+        var actor = http.Actor() with { Channel = Channel.Ws };
+        var connection = new ChannelConnection(socket, BearerTokens.FromRequest(http)!, http.Connection.RemoteIpAddress?.ToString(), actor,
+            settings, hub, requests, tokens, loggers.CreateLogger<ChannelConnection>());
+        await connection.RunAsync(lifetime.ApplicationStopping);
+    }
+
+    /// Browsers send Origin: only the app's own pages and configured origins may connect. Other clients send none.
+    private static bool OriginAllowed(HttpContext http, ChannelSettings settings)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length == 0) return true;
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)) return false;
+        var own = string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        return own || settings.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    }
+}

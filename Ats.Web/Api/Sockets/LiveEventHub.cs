@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using Ats.Domain.Audit;
+using Ats.Domain.Data;
+using Ats.Domain.Events;
+using Ats.Domain.Models;
+using Ats.Domain.Writes;
+using Ats.Web.Api.Xapi;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Web.Api.Sockets;
+
+/// Serves every subscription from the change log, in event_id order. One loop owns all cursors: it reads what was
+/// committed since its position (woken by the change feed, and once a second for writes of other app instances),
+/// reads each changed row once per kind of reader under that reader's access rules, and queues the event frames.
+/// A subscription that resumes with "since" is served from the log in pages until it has caught up, then goes live.
+public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, ChangeFeed feed, IServiceProvider services,
+    ILogger<LiveEventHub> logger) : BackgroundService
+{
+    private const int LiveBatch = 1000, CatchUpPage = 200;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<Guid, ChannelConnection> _connections = new();
+    private readonly ConcurrentQueue<Func<Task>> _commands = new();
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _position;
+
+    public int ConnectionCount => _connections.Count;
+
+    public void Register(ChannelConnection connection) => _connections[connection.Id] = connection;
+
+    public void Unregister(ChannelConnection connection)
+    {
+        _connections.TryRemove(connection.Id, out _);
+        Enqueue(() => connection.Subscriptions.Clear());
+    }
+
+    /// Answered from the loop, so "subscribed" comes before the subscription's first event.
+    public void Subscribe(ChannelConnection connection, Subscription subscription) => Enqueue(() => StartAsync(connection, subscription));
+
+    /// Answered from the loop, so no event of it follows "unsubscribed".
+    public void Unsubscribe(ChannelConnection connection, string id) => Enqueue(() =>
+    {
+        if (connection.Subscriptions.Remove(id)) connection.Send(ChannelFrames.Unsubscribed(id));
+        else connection.Send(ChannelFrames.Error(id, new Problem(404, "unknown_subscription", $"There is no subscription '{id}' on this socket."), ChannelFrames.NewTraceId()));
+    });
+
+    private void Enqueue(Action command) => Enqueue(() =>
+    {
+        command();
+        return Task.CompletedTask;
+    });
+
+    private void Enqueue(Func<Task> command)
+    {
+        _commands.Enqueue(command);
+        Wake();
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            if (_wake.CurrentCount == 0) _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(stop)) _position = await ChangeLog.LatestIdAsync(db, stop);
+        using var subscription = feed.Subscribe(change => { if (change.EventId > 0) Wake(); });
+        _started.TrySetResult();
+        while (!stop.IsCancellationRequested)
+        {
+            var behind = false;
+            try
+            {
+                while (_commands.TryDequeue(out var command)) await command();
+                await DispatchNewAsync(stop);
+                behind = await CatchUpAsync(stop);
+            }
+            catch (Exception ex) when (!stop.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Serving live events failed; trying again");
+            }
+            if (behind && _commands.IsEmpty) continue;
+            try
+            {
+                await _wake.WaitAsync(Poll, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// What was committed since the last round goes to every subscription that has caught up, in event_id order.
+    private async Task DispatchNewAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            List<ChangeLogEntry> entries;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct)) entries = await ChangeLog.ReadAfterAsync(db, _position, LiveBatch, ct);
+            if (entries.Count == 0) return;
+            var from = _position;
+            var live = Subscriptions().Where(s => s.Cursor >= from).ToList();
+            await DeliverAsync(entries, live, ct);
+            _position = entries[^1].Id;
+            foreach (var subscription in live) subscription.Cursor = Math.Max(subscription.Cursor, _position);
+            if (entries.Count < LiveBatch) return;
+        }
+    }
+
+    /// A page of the log for each subscription that resumed from an earlier event; true while some are still behind.
+    /// One whose socket is still busy with the last page waits, so a replay never overflows its own queue.
+    private async Task<bool> CatchUpAsync(CancellationToken ct)
+    {
+        var behind = false;
+        foreach (var subscription in Subscriptions().Where(s => s.Cursor < _position).ToList())
+        {
+            if (subscription.Connection.Queued > subscription.Connection.Capacity / 2) continue;
+            var (tenant, model, cursor, position) = (subscription.Connection.Actor.TenantId, subscription.Model.Name, subscription.Cursor, _position);
+            List<ChangeLogEntry> page;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                page = await db.ChangeLog.AsNoTracking()
+                    .Where(e => e.Id > cursor && e.Id <= position && e.TenantId == tenant && e.Model == model)
+                    .OrderBy(e => e.Id).Take(CatchUpPage).ToListAsync(ct);
+            await DeliverAsync(page, [subscription], ct);
+            subscription.Cursor = page.Count < CatchUpPage ? position : page[^1].Id;
+            behind |= subscription.Cursor < _position;
+        }
+        return behind;
+    }
+
+    private IEnumerable<Subscription> Subscriptions() => _connections.Values.SelectMany(c => c.Subscriptions.Values);
+
+    /// Each changed row is read once per kind of reader, under that reader's access rules and scopes: a row they may
+    /// not read is not sent. A deleted row goes to those who could read it just before (noted with the delete).
+    private async Task DeliverAsync(IReadOnlyList<ChangeLogEntry> entries, IReadOnlyList<Subscription> subscriptions, CancellationToken ct)
+    {
+        if (entries.Count == 0 || subscriptions.Count == 0) return;
+        foreach (var tenantEntries in entries.GroupBy(e => e.TenantId))
+        foreach (var modelEntries in tenantEntries.GroupBy(e => e.Model))
+        {
+            var interested = subscriptions.Where(s => s.Model.Name == modelEntries.Key && s.Connection.Actor.TenantId == tenantEntries.Key).ToList();
+            if (interested.Count == 0) continue;
+            var operations = XapiApi.Operations(services, modelEntries.Key)!;
+            foreach (var reader in interested.GroupBy(s => s.Connection.ReaderKey))
+                await DeliverToReaderAsync(operations, modelEntries.ToList(), reader.ToList(), ct);
+        }
+    }
+
+    private static async Task DeliverToReaderAsync(IModelOperations operations, List<ChangeLogEntry> entries, List<Subscription> subscriptions,
+        CancellationToken ct)
+    {
+        var actor = subscriptions[0].Connection.Actor;
+        var ids = entries.Where(e => e.Action != AuditAction.Delete).Select(e => e.RecordId).Distinct().ToList();
+        Dictionary<Guid, Domain.Common.TenantEntity> rows;
+        try
+        {
+            rows = ids.Count == 0 ? [] : (await operations.ReadableAsync(actor, ids, ct)).ToDictionary(r => r.Id);
+        }
+        catch (DomainException)
+        {
+            return; // the token lost the scope, or its user the role, meanwhile: nothing for them; the socket's re-check closes it
+        }
+        var data = new Dictionary<Guid, byte[]>();
+        foreach (var entry in entries)
+        {
+            object? row = null;
+            if (entry.Action == AuditAction.Delete)
+            {
+                if (entry.Readers?.Contains(actor.UserId ?? Guid.Empty) != true) continue;
+            }
+            else if (rows.TryGetValue(entry.RecordId, out var found)) row = found;
+            else continue; // not theirs to read (or deleted since: its delete event follows)
+
+            if (!data.TryGetValue(entry.RecordId, out var json))
+                data[entry.RecordId] = json = row is null ? IdOnly(entry.RecordId) : Wire(operations.Model, row);
+            foreach (var subscription in subscriptions)
+                if (entry.Id > subscription.Cursor && subscription.Matches(row, entry))
+                    subscription.Connection.Send(ChannelFrames.Event(subscription.Id, entry, json));
+        }
+    }
+
+    private static byte[] Wire(ModelDescriptor model, object row)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer)) model.WriteWire(writer, row);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] IdOnly(Guid id) => System.Text.Encoding.UTF8.GetBytes($"{{\"id\":\"{id:D}\"}}");
+
+    /// Waits until the loop knows its starting position (a socket opened at start-up waits for it).
+    public Task Started => _started.Task;
+
+    private async Task StartAsync(ChannelConnection connection, Subscription subscription)
+    {
+        if (connection.Subscriptions.ContainsKey(subscription.Id))
+        {
+            connection.Send(ChannelFrames.Error(subscription.Id, new Problem(409, "duplicate_subscription",
+                $"This socket already has a subscription '{subscription.Id}'; unsubscribe it first or pick another id."), ChannelFrames.NewTraceId()));
+            return;
+        }
+        if (connection.Subscriptions.Count >= connection.SubscriptionLimit)
+        {
+            connection.Send(ChannelFrames.Error(subscription.Id, new Problem(429, "too_many_subscriptions",
+                $"A socket holds at most {connection.SubscriptionLimit} subscriptions."), ChannelFrames.NewTraceId()));
+            return;
+        }
+        if (subscription.Since is { } since)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var oldest = await ChangeLog.OldestIdAsync(db, CancellationToken.None);
+            var latest = Math.Max(_position, await ChangeLog.LatestIdAsync(db, CancellationToken.None));
+            if (since > latest)
+            {
+                connection.Send(ChannelFrames.Error(subscription.Id, new Problem(400, "invalid_since",
+                    $"No event {since} has happened yet; the latest is {latest}."), ChannelFrames.NewTraceId()));
+                return;
+            }
+            // Events after "since" were pruned: a resume would have a gap, so say so and let the client read afresh.
+            if (since < latest && (oldest ?? latest + 1) > since + 1)
+            {
+                connection.Send(ChannelFrames.Error(subscription.Id, new Problem(410, "since_expired",
+                    $"Events after {since} are no longer kept (at least {ChangeLog.Retention.TotalHours / 2:0} hours are). List the data afresh and subscribe without since."),
+                    ChannelFrames.NewTraceId()));
+                return;
+            }
+            subscription.Cursor = since;
+        }
+        else
+        {
+            subscription.Cursor = _position;
+        }
+        connection.Subscriptions[subscription.Id] = subscription;
+        connection.Send(ChannelFrames.Subscribed(subscription.Id, subscription.Since ?? _position));
+    }
+}
