@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ats.Tests.Sockets;
 
 /// The demo app on real Kestrel (loopback, a free port), for real WebSocket and HTTP clients.
-public sealed class ChannelFixture : IAsyncLifetime
+public class ChannelFixture : IAsyncLifetime
 {
     private readonly string _path = AppFactory.NewDatabasePath();
 
@@ -19,7 +19,7 @@ public sealed class ChannelFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
 
     /// Settings of this host; sockets re-check their token every second here, so a revocation shows quickly.
-    public static Dictionary<string, string> Settings => new() { ["Ats:Channel:RecheckSeconds"] = "1" };
+    protected virtual Dictionary<string, string> Settings => new() { ["Ats:Channel:RecheckSeconds"] = "1" };
 
     public Task InitializeAsync()
     {

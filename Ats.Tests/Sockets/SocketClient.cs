@@ -20,13 +20,34 @@ public sealed class SocketClient : IAsyncDisposable
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
     public string? CloseReason => _socket.CloseStatusDescription;
 
-    public static async Task<SocketClient> ConnectAsync(string baseUrl, string token, string? origin = null)
+    /// <paramref name="tinyReceiveBuffer"/>: the client's TCP receive buffer is a few kB instead of growing to megabytes,
+    /// so a client that does not read backs up to the server quickly, as a slow one across the internet would.
+    public static async Task<SocketClient> ConnectAsync(string baseUrl, string token, string? origin = null, bool tinyReceiveBuffer = false)
     {
         var socket = new ClientWebSocket();
         if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
         var url = baseUrl.Replace("http://", "ws://") + "/xapi2/ch?token=" + Uri.EscapeDataString(token);
         using var timeout = new CancellationTokenSource(Patience);
-        await socket.ConnectAsync(new Uri(url), timeout.Token);
+        if (tinyReceiveBuffer)
+        {
+            using var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                ConnectCallback = async (context, ct) =>
+                {
+                    var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp)
+                    {
+                        ReceiveBufferSize = 4096,
+                    };
+                    await tcp.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(tcp, ownsSocket: true);
+                },
+            });
+            await socket.ConnectAsync(new Uri(url), invoker, timeout.Token);
+        }
+        else
+        {
+            await socket.ConnectAsync(new Uri(url), timeout.Token);
+        }
         return new SocketClient(socket);
     }
 
@@ -54,7 +75,11 @@ public sealed class SocketClient : IAsyncDisposable
         while (true)
         {
             var received = await _socket.ReceiveAsync(buffer, timeout.Token);
-            if (received.MessageType == WebSocketMessageType.Close) return null;
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token); // answer, as clients should
+                return null;
+            }
             message.Write(buffer, 0, received.Count);
             if (received.EndOfMessage) return JsonNode.Parse(message.ToArray())!.AsObject();
         }

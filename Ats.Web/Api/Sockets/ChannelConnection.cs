@@ -8,21 +8,24 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Ats.Web.Api.Sockets;
 
 /// One open socket: reads request frames one at a time, answers them, and sends what the hub queues for it.
-/// Everything it sends goes through one bounded queue, so a client that does not read fills only its own queue
-/// and is closed with a reason; nobody else waits for it.
+/// Everything it sends goes through one bounded queue. When events do not fit, the subscription falls behind and
+/// is served from the change log once there is room again; a client whose queue stays full is closed with a reason.
+/// Nobody else ever waits for it.
 public sealed class ChannelConnection(WebSocket socket, string token, string? ip, Actor actor, ChannelSettings settings,
     LiveEventHub hub, ChannelRequests requests, BearerTokens tokens, ILogger logger)
 {
     private readonly System.Threading.Channels.Channel<byte[]> _outbox = System.Threading.Channels.Channel.CreateBounded<byte[]>(
-        new System.Threading.Channels.BoundedChannelOptions(settings.QueueCapacity)
+        new System.Threading.Channels.BoundedChannelOptions(settings.QueueCapacity + ControlReserve)
         {
             SingleReader = true,
             FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait,
         });
     /// Cancelled a grace period after a close is requested: socket operations still pending then are aborted.
     private readonly CancellationTokenSource _abort = new();
-    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
     private CloseRequest? _close;
+    /// Room kept beyond the events' share for answers and acknowledgements.
+    private const int ControlReserve = 16;
+    private long _fullSinceTicks;
     private Actor _actor = actor; // replaced by each re-check
 
     public Guid Id { get; } = Guid.NewGuid();
@@ -39,13 +42,33 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     public int Capacity => settings.QueueCapacity;
     public int SubscriptionLimit => settings.MaxSubscriptions;
 
-    /// Queues a frame; a full queue closes the connection (the client resumes with "since" and misses nothing).
-    public bool Send(byte[] frame)
+    /// Queues an event unless the events' share of the queue is full (the hub then serves it from the log later).
+    public bool TrySendEvent(byte[] frame)
     {
-        if (_outbox.Writer.TryWrite(frame)) return true;
-        Close(WebSocketCloseStatus.PolicyViolation, "queue_overflow: too slow to read; reconnect and resume with since");
+        if (Queued < settings.QueueCapacity && _outbox.Writer.TryWrite(frame)) return true;
+        NoteNoRoom();
         return false;
     }
+
+    /// Events are waiting for room: the clock for <see cref="IsStuck"/> runs until the queue drains to half.
+    public void NoteNoRoom() => Interlocked.CompareExchange(ref _fullSinceTicks, Environment.TickCount64, 0);
+
+    /// True when the queue has been full for longer than the client is given to read (Ats:Channel:SlowClientSeconds).
+    public bool IsStuck => Volatile.Read(ref _fullSinceTicks) is var since and > 0
+        && Environment.TickCount64 - since > settings.SlowClientSeconds * 1000L;
+
+    /// Queues an acknowledgement or an error from the hub; these use the reserve, and a client that lets even that fill is closed.
+    public void Send(byte[] frame)
+    {
+        if (!_outbox.Writer.TryWrite(frame)) Close(WebSocketCloseStatus.PolicyViolation, OverflowReason);
+    }
+
+    public bool IsClosing => Volatile.Read(ref _close) is not null;
+
+    public const string OverflowReason = "queue_overflow: too slow to read; reconnect and resume with since";
+
+    /// Answers a request: waits for room, which holds back reading the client's next request (backpressure).
+    private ValueTask AnswerAsync(byte[] frame, CancellationToken ct) => _outbox.Writer.WriteAsync(frame, ct);
 
     /// Closes with a reason (at most 123 bytes, as the protocol allows): queued frames are dropped, the close frame is
     /// sent, and a client that does not answer it within a few seconds is cut off.
@@ -54,7 +77,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         while (System.Text.Encoding.UTF8.GetByteCount(reason) > 123) reason = reason[..^1];
         if (Interlocked.CompareExchange(ref _close, new CloseRequest(status, reason), null) is not null) return;
         _outbox.Writer.TryComplete();
-        _abort.CancelAfter(CloseGrace);
+        _abort.CancelAfter(TimeSpan.FromSeconds(settings.CloseGraceSeconds));
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -101,7 +124,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
             if (!received.EndOfMessage) continue;
 
             if (received.MessageType == WebSocketMessageType.Binary)
-                Send(ChannelFrames.Error(null, new Problem(400, "binary_frame", "Send JSON in text frames."), TraceId()));
+                await AnswerAsync(ChannelFrames.Error(null, new Problem(400, "binary_frame", "Send JSON in text frames."), TraceId()), _abort.Token);
             else
                 await HandleAsync(message.GetBuffer().AsMemory(0, (int)message.Length), _abort.Token);
             message.SetLength(0);
@@ -125,25 +148,25 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
                     break;
                 case "ping":
                     frame.AllowOnly();
-                    Send(ChannelFrames.Pong(id));
+                    await AnswerAsync(ChannelFrames.Pong(id), ct);
                     break;
-                default: Send(await requests.HandleAsync(Actor, frame, ct)); break;
+                default: await AnswerAsync(await requests.HandleAsync(Actor, frame, ct), ct); break;
             }
         }
         catch (BodyException ex)
         {
-            Send(ChannelFrames.Error(id, new Problem(ex.Status, ex.Code, ex.Message, ex.Errors), TraceId()));
+            await AnswerAsync(ChannelFrames.Error(id, new Problem(ex.Status, ex.Code, ex.Message, ex.Errors), TraceId()), ct);
         }
         catch (DomainException ex)
         {
             // A stale "version" is 412, as a stale If-Match is on REST.
-            Send(ChannelFrames.Error(id, Problems.Describe(ex, versionWasExpected: frame?.SentVersion == true), TraceId()));
+            await AnswerAsync(ChannelFrames.Error(id, Problems.Describe(ex, versionWasExpected: frame?.SentVersion == true), TraceId()), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var trace = TraceId();
             logger.LogError(ex, "A channel request failed ({TraceId})", trace);
-            Send(ChannelFrames.Error(id, new Problem(500, "internal_error", "Something went wrong on our side. Quote the trace_id when you report it."), trace));
+            await AnswerAsync(ChannelFrames.Error(id, new Problem(500, "internal_error", "Something went wrong on our side. Quote the trace_id when you report it."), trace), ct);
         }
     }
 
@@ -168,6 +191,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
             {
                 if (_close is not null) break;
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
+                if (Queued < settings.QueueCapacity / 2) Interlocked.Exchange(ref _fullSinceTicks, 0); // reading again
             }
             if (_close is var (status, reason) && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await socket.CloseOutputAsync(status, reason, _abort.Token);

@@ -5,11 +5,15 @@ public sealed class ChannelSettings
 {
     /// A frame larger than this closes the socket (1009): the same limit as a REST body.
     public int MaxFrameBytes { get; set; } = Xapi.JsonBody.MaxBytes;
-    /// Frames waiting for a slow reader; on overflow the socket is closed (1008) and the client resumes with "since".
+    /// Event frames waiting for a reader. Beyond that a subscription falls behind and is served from the log later.
     public int QueueCapacity { get; set; } = 1024;
+    /// A client whose queue stays full this long is closed (1008, queue_overflow); it reconnects and resumes with "since".
+    public int SlowClientSeconds { get; set; } = 30;
     public int MaxSubscriptions { get; set; } = 100;
     /// How often an open socket re-checks its token (revoked, expired, user deactivated or given another role).
     public int RecheckSeconds { get; set; } = 5;
+    /// After a close frame, how long the client has to answer it (and a stuck send to finish) before it is cut off.
+    public int CloseGraceSeconds { get; set; } = 5;
     /// WebSocket pings; a client that answers none within twice this is dropped.
     public int KeepAliveSeconds { get; set; } = 15;
     /// Browser origins allowed besides the app's own (the Origin header of other clients is absent and not checked).

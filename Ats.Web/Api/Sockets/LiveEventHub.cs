@@ -25,7 +25,8 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _position;
 
-    public int ConnectionCount => _connections.Count;
+    /// Open sockets, not counting those being closed.
+    public int ConnectionCount => _connections.Values.Count(c => !c.IsClosing);
 
     public void Register(ChannelConnection connection) => _connections[connection.Id] = connection;
 
@@ -75,21 +76,23 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
         _started.TrySetResult();
         while (!stop.IsCancellationRequested)
         {
-            var behind = false;
+            TimeSpan? again = null;
             try
             {
                 while (_commands.TryDequeue(out var command)) await command();
+                foreach (var stuck in _connections.Values.Where(c => c.IsStuck))
+                    stuck.Close(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, ChannelConnection.OverflowReason);
                 await DispatchNewAsync(stop);
-                behind = await CatchUpAsync(stop);
+                again = await CatchUpAsync(stop);
             }
             catch (Exception ex) when (!stop.IsCancellationRequested)
             {
                 logger.LogError(ex, "Serving live events failed; trying again");
             }
-            if (behind && _commands.IsEmpty) continue;
+            if (again == TimeSpan.Zero && _commands.IsEmpty) continue;
             try
             {
-                await _wake.WaitAsync(Poll, stop);
+                await _wake.WaitAsync(again ?? Poll, stop);
             }
             catch (OperationCanceledException)
             {
@@ -108,39 +111,62 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
             if (entries.Count == 0) return;
             var from = _position;
             var live = Subscriptions().Where(s => s.Cursor >= from).ToList();
-            await DeliverAsync(entries, live, ct);
             _position = entries[^1].Id;
-            foreach (var subscription in live) subscription.Cursor = Math.Max(subscription.Cursor, _position);
+            await DeliverAsync(entries, live, _position, ct);
             if (entries.Count < LiveBatch) return;
         }
     }
 
-    /// A page of the log for each subscription that resumed from an earlier event; true while some are still behind.
-    /// One whose socket is still busy with the last page waits, so a replay never overflows its own queue.
-    private async Task<bool> CatchUpAsync(CancellationToken ct)
+    /// A page of the log for each subscription that is behind (it resumed from an earlier event, or its socket had no
+    /// room). One whose socket is still busy waits, so a replay never overflows its own queue. Returns when to come back:
+    /// at once while pages are being served, shortly while sockets are busy, else at the next poll.
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(50);
+
+    private async Task<TimeSpan?> CatchUpAsync(CancellationToken ct)
     {
-        var behind = false;
+        TimeSpan? again = null;
         foreach (var subscription in Subscriptions().Where(s => s.Cursor < _position).ToList())
         {
-            if (subscription.Connection.Queued > subscription.Connection.Capacity / 2) continue;
+            if (subscription.Connection.Queued > subscription.Connection.Capacity / 2)
+            {
+                subscription.Connection.NoteNoRoom();
+                again = Sooner(again, BusyRetry);
+                continue;
+            }
             var (tenant, model, cursor, position) = (subscription.Connection.Actor.TenantId, subscription.Model.Name, subscription.Cursor, _position);
             List<ChangeLogEntry> page;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
                 page = await db.ChangeLog.AsNoTracking()
                     .Where(e => e.Id > cursor && e.Id <= position && e.TenantId == tenant && e.Model == model)
                     .OrderBy(e => e.Id).Take(CatchUpPage).ToListAsync(ct);
-            await DeliverAsync(page, [subscription], ct);
-            subscription.Cursor = page.Count < CatchUpPage ? position : page[^1].Id;
-            behind |= subscription.Cursor < _position;
+            await DeliverAsync(page, [subscription], page.Count < CatchUpPage ? position : page[^1].Id, ct);
+            if (subscription.Cursor < _position) again = Sooner(again, subscription.Cursor > cursor ? TimeSpan.Zero : BusyRetry);
         }
-        return behind;
+        return again;
     }
+
+    private static TimeSpan Sooner(TimeSpan? a, TimeSpan b) => a is { } value && value < b ? value : b;
 
     private IEnumerable<Subscription> Subscriptions() => _connections.Values.SelectMany(c => c.Subscriptions.Values);
 
     /// Each changed row is read once per kind of reader, under that reader's access rules and scopes: a row they may
     /// not read is not sent. A deleted row goes to those who could read it just before (noted with the delete).
-    private async Task DeliverAsync(IReadOnlyList<ChangeLogEntry> entries, IReadOnlyList<Subscription> subscriptions, CancellationToken ct)
+    /// Afterwards each subscription has been served up to <paramref name="upTo"/>, except one whose socket had no room:
+    /// it stays at the last event it got and is served from the log when there is room again.
+    private async Task DeliverAsync(IReadOnlyList<ChangeLogEntry> entries, IReadOnlyList<Subscription> subscriptions, long upTo, CancellationToken ct)
+    {
+        try
+        {
+            await DeliverEntriesAsync(entries, subscriptions, ct);
+        }
+        finally
+        {
+            foreach (var subscription in subscriptions.Where(s => !s.Stalled)) subscription.Cursor = Math.Max(subscription.Cursor, upTo);
+            foreach (var subscription in subscriptions) subscription.Stalled = false;
+        }
+    }
+
+    private async Task DeliverEntriesAsync(IReadOnlyList<ChangeLogEntry> entries, IReadOnlyList<Subscription> subscriptions, CancellationToken ct)
     {
         if (entries.Count == 0 || subscriptions.Count == 0) return;
         foreach (var tenantEntries in entries.GroupBy(e => e.TenantId))
@@ -182,8 +208,15 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
             if (!data.TryGetValue(entry.RecordId, out var json))
                 data[entry.RecordId] = json = row is null ? IdOnly(entry.RecordId) : Wire(operations.Model, row);
             foreach (var subscription in subscriptions)
-                if (entry.Id > subscription.Cursor && subscription.Matches(row, entry))
-                    subscription.Connection.Send(ChannelFrames.Event(subscription.Id, entry, json));
+            {
+                if (subscription.Stalled || entry.Id <= subscription.Cursor) continue;
+                if (subscription.Matches(row, entry) && !subscription.Connection.TrySendEvent(ChannelFrames.Event(subscription.Id, entry, json)))
+                {
+                    subscription.Stalled = true;
+                    continue;
+                }
+                subscription.Cursor = entry.Id;
+            }
         }
     }
 

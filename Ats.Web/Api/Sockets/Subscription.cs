@@ -14,7 +14,8 @@ public sealed class Subscription(ChannelConnection connection, string id, ModelD
 
     /// The last event id this subscription has been served up to; only the hub's loop reads and moves it.
     public long Cursor { get; set; }
-    public bool Active { get; set; }
+    /// Set during one delivery round when the socket had no room: later events of that round are not sent to it.
+    public bool Stalled { get; set; }
 
     /// Matched on the row as the reader sees it, or for a delete on the ids and states kept with it
     /// (a filter on a text field lets a delete through: it names only the id of a row the reader could see).
