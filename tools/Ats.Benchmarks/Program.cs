@@ -12,6 +12,10 @@ using Microsoft.Extensions.Logging;
 
 // The board benchmark (issue 4) runs on its own: Ats.Benchmarks board <sqlite-file>.
 if (args is ["board", var boardDatabase]) return await Ats.Benchmarks.BoardBenchmark.RunAsync(boardDatabase);
+// The live-events benchmark (issue 7) against a running app: tools/bench-live.sh starts one and runs it.
+if (args is ["live", var liveUrl, var serverPid, .. var rest])
+    return await Ats.Benchmarks.LiveBenchmark.RunAsync(liveUrl, int.Parse(serverPid),
+        rest.Length > 0 ? int.Parse(rest[0]) : 500, rest.Length > 1 ? int.Parse(rest[1]) : 100, rest.Length > 2 ? int.Parse(rest[2]) : 30);
 
 // Prepares the API benchmark: the demo organisation plus 100,000 candidates and 200,000 applications in a SQLite
 // file, an access token with every scope, and ids for the PATCH scenario. tools/bench.sh runs the load.

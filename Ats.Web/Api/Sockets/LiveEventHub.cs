@@ -207,10 +207,19 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
 
             if (!data.TryGetValue(entry.RecordId, out var json))
                 data[entry.RecordId] = json = row is null ? IdOnly(entry.RecordId) : Wire(operations.Model, row);
+            // Clients tend to name their subscriptions alike ("s1"): one frame serves all of those.
+            var frames = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var subscription in subscriptions)
             {
                 if (subscription.Stalled || entry.Id <= subscription.Cursor) continue;
-                if (subscription.Matches(row, entry) && !subscription.Connection.TrySendEvent(ChannelFrames.Event(subscription.Id, entry, json)))
+                if (!subscription.Matches(row, entry))
+                {
+                    subscription.Cursor = entry.Id;
+                    continue;
+                }
+                if (!frames.TryGetValue(subscription.Id, out var frame))
+                    frames[subscription.Id] = frame = ChannelFrames.Event(subscription.Id, entry, json);
+                if (!subscription.Connection.TrySendEvent(frame))
                 {
                     subscription.Stalled = true;
                     continue;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Live-events benchmark (issue 7): 500 WebSocket subscribers while 100 writes per second go through the REST API.
+# Server on core 0, subscribers and writer on core 1. Usage: tools/bench-live.sh [subscribers] [writes/s] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d /tmp/ats-bench-live.XXXX)
+port=5098
+base="http://127.0.0.1:$port"
+
+dotnet build Ats.Web -c Release --nologo -v quiet
+dotnet build tools/Ats.Benchmarks -c Release --nologo -v quiet
+
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Ats="Data Source=$work/live.db" Ats__SeedDemoData=true \
+Ats__RateLimits__PerTokenPerMinute=1000000000 Ats__RateLimits__PerIpPerMinute=1000000000 Logging__LogLevel__Default=Warning \
+  taskset -c 0 dotnet Ats.Web/bin/Release/net10.0/Ats.Web.dll --urls "$base" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/xapi2/openapi.json" && break; sleep 1; done
+
+taskset -c 1 dotnet tools/Ats.Benchmarks/bin/Release/net10.0/Ats.Benchmarks.dll live "$base" "$server" "${1:-500}" "${2:-100}" "${3:-30}"
