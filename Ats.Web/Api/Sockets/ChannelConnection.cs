@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ats.Domain.Writes;
 using Ats.Web.Api.Xapi;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Ats.Web.Api.Sockets;
 
@@ -27,6 +26,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     private const int ControlReserve = 16;
     private long _fullSinceTicks;
     private Actor _actor = actor; // replaced by each re-check
+    private string _readerKey = KeyOf(actor);
 
     public Guid Id { get; } = Guid.NewGuid();
 
@@ -34,7 +34,10 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     public Actor Actor => Volatile.Read(ref _actor);
 
     /// Who reads: connections with the same key see the same rows, so the hub reads each event once per key.
-    public string ReaderKey => $"{Actor.TenantId}|{Actor.UserId}|{Actor.Role}|{(Actor.Scopes is null ? "*" : string.Join(',', Actor.Scopes.Order()))}";
+    public string ReaderKey => Volatile.Read(ref _readerKey);
+
+    private static string KeyOf(Actor actor) =>
+        $"{actor.TenantId}|{actor.UserId}|{actor.Role}|{(actor.Scopes is null ? "*" : string.Join(',', actor.Scopes.Order()))}";
 
     public Dictionary<string, Subscription> Subscriptions { get; } = new(StringComparer.Ordinal); // the hub's loop owns it
 
@@ -68,7 +71,17 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     public const string OverflowReason = "queue_overflow: too slow to read; reconnect and resume with since";
 
     /// Answers a request: waits for room, which holds back reading the client's next request (backpressure).
-    private ValueTask AnswerAsync(byte[] frame, CancellationToken ct) => _outbox.Writer.WriteAsync(frame, ct);
+    private async ValueTask AnswerAsync(byte[] frame, CancellationToken ct)
+    {
+        try
+        {
+            await _outbox.Writer.WriteAsync(frame, ct);
+        }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+            // the socket is closing: nobody reads the answer
+        }
+    }
 
     /// Closes with a reason (at most 123 bytes, as the protocol allows): queued frames are dropped, the close frame is
     /// sent, and a client that does not answer it within a few seconds is cut off.
@@ -217,6 +230,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
                     return;
                 }
                 Volatile.Write(ref _actor, current with { VerifiedAt = DateTime.UtcNow });
+                Volatile.Write(ref _readerKey, KeyOf(current));
             }
         }
         catch (OperationCanceledException)
