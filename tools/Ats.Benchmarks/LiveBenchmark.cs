@@ -28,7 +28,7 @@ public static class LiveBenchmark
         await Task.Delay(TimeSpan.FromSeconds(2)); // let the server settle before reading its memory
         var after = ResidentBytes(serverPid);
 
-        var latencies = new List<double>[subscribers];
+        var latencies = new List<(long EventId, double Ms)>[subscribers];
         using var stop = new CancellationTokenSource();
         var readers = sockets.Select((socket, i) => ReadAsync(socket, latencies[i] = [], stop.Token)).ToList();
 
@@ -38,6 +38,7 @@ public static class LiveBenchmark
         var interval = TimeSpan.FromSeconds(1.0 / writesPerSecond);
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>();
+        var writeTimes = new System.Collections.Concurrent.ConcurrentBag<double>();
         while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
         {
             var due = interval * writes;
@@ -46,7 +47,9 @@ public static class LiveBenchmark
             var n = writes++;
             inFlight.Add(Task.Run(async () =>
             {
+                var started = Stopwatch.GetTimestamp();
                 var response = await http.PatchAsJsonAsync($"/xapi2/data/candidate/{id}", new { city = $"Bench {n}" });
+                writeTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
             }));
             inFlight.RemoveAll(t => t.IsCompleted);
@@ -56,12 +59,22 @@ public static class LiveBenchmark
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
-        var all = latencies.SelectMany(l => l).Order().ToList();
+        var all = latencies.SelectMany(l => l).Select(l => l.Ms).Order().ToList();
+        // Per event: the first subscriber to get it shows the server's delay before fan-out, the last one the fan-out's.
+        var perEvent = latencies.SelectMany(l => l).GroupBy(l => l.EventId).Select(g => (First: g.Min(l => l.Ms), Last: g.Max(l => l.Ms))).ToList();
+        var firsts = perEvent.Select(e => e.First).Order().ToList();
+        var lasts = perEvent.Select(e => e.Last).Order().ToList();
         var expected = (long)writes * subscribers;
         Console.WriteLine($"subscribers: {subscribers}, writes: {writes} in {seconds} s ({writes / (double)seconds:0.0}/s), failed writes: {failures}");
+        var writeOrder = writeTimes.Order().ToList();
+        Console.WriteLine($"PATCH round trip: p50 {Percentile(writeOrder, 0.50):0.0} ms, p99 {Percentile(writeOrder, 0.99):0.0} ms");
         Console.WriteLine($"events received: {all.Count} of {expected} ({100.0 * all.Count / expected:0.00} %)");
         if (all.Count > 0)
+        {
             Console.WriteLine($"commit → receipt: p50 {Percentile(all, 0.50):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {all[^1]:0.0} ms");
+            Console.WriteLine($"first subscriber per event: p50 {Percentile(firsts, 0.50):0.0} ms, p99 {Percentile(firsts, 0.99):0.0} ms; "
+                + $"last: p50 {Percentile(lasts, 0.50):0.0} ms, p99 {Percentile(lasts, 0.99):0.0} ms");
+        }
         Console.WriteLine($"server memory: {before / 1048576.0:0.0} MiB before, {after / 1048576.0:0.0} MiB with the sockets: "
             + $"{(after - before) / 1024.0 / subscribers:0.0} KiB per connection");
         foreach (var socket in sockets) socket.Abort();
@@ -79,10 +92,11 @@ public static class LiveBenchmark
     }
 
     /// Reads events and notes each one's delay; only the "ts" member is looked at, to keep the client's share of the CPU small.
-    private static async Task ReadAsync(ClientWebSocket socket, List<double> latencies, CancellationToken stop)
+    private static async Task ReadAsync(ClientWebSocket socket, List<(long, double)> latencies, CancellationToken stop)
     {
         var buffer = new byte[64 * 1024];
         var marker = "\"ts\":\""u8.ToArray();
+        var idMarker = "\"event_id\":\""u8.ToArray();
         try
         {
             var length = 0;
@@ -100,7 +114,9 @@ public static class LiveBenchmark
                     var end = frame[start..].IndexOf((byte)'"');
                     var ts = DateTime.Parse(Encoding.UTF8.GetString(frame.Slice(start, end)), CultureInfo.InvariantCulture,
                         DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-                    latencies.Add((now - ts).TotalMilliseconds);
+                    var idStart = frame.IndexOf(idMarker) + idMarker.Length;
+                    var id = long.Parse(Encoding.ASCII.GetString(frame.Slice(idStart, frame[idStart..].IndexOf((byte)'"'))), CultureInfo.InvariantCulture);
+                    latencies.Add((id, (now - ts).TotalMilliseconds));
                 }
                 length = 0;
             }
