@@ -49,9 +49,11 @@ public sealed class WebhookDispatcher(IDbContextFactory<AtsDbContext> dbFactory,
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             // Across organisations: the outbox is the server's own work. Inactive endpoints' deliveries wait.
-            due = await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-                .Join(db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.Active), d => d.EndpointId, e => e.Id, (d, e) => new Due(d.Id, d.NextAttemptAt, e))
-                .OrderBy(d => d.NextAttemptAt).Take(Batch).AsNoTracking().ToListAsync(ct);
+            due = (await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+                    .OrderBy(d => d.NextAttemptAt)
+                    .Join(db.WebhookEndpoints.IgnoreQueryFilters().Where(e => e.Active), d => d.EndpointId, e => e.Id, (d, e) => new { d.Id, d.NextAttemptAt, Endpoint = e })
+                    .Take(Batch).AsNoTracking().ToListAsync(ct))
+                .Select(d => new Due(d.Id, d.NextAttemptAt, d.Endpoint)).ToList();
         }
         var attempts = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (item, token) =>
