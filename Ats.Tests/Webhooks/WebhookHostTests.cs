@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ats.Domain.Candidates;
@@ -18,14 +17,7 @@ public sealed class WebhookHostTests() : HostTest(seedDemoData: true, new Dictio
     ["Ats:Webhooks:RunWorker"] = "false",
 })
 {
-    private async Task<HttpClient> AdminAsync()
-    {
-        var client = App.CreateClient();
-        var login = await client.PostAsJsonAsync("/xapi2/auth/token", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.Password });
-        var token = (string)(await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> AdminAsync() => App.AdminApiClientAsync();
 
     private static async Task<string> EndpointAsync(HttpClient admin, WebhookReceiver receiver)
     {
