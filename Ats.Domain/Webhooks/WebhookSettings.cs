@@ -9,18 +9,3 @@ public sealed class WebhookSettings
     /// Runs the background worker in this process (on by default; tests that drive the dispatcher themselves turn it off).
     public bool RunWorker { get; set; } = true;
 }
-
-/// Wakes the webhook worker early: after a commit that queued deliveries, an endpoint turned back on, a redelivery.
-public sealed class WebhookWake
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Nudge()
-    {
-        // One pending wake-up is enough: the worker sends everything that is due when it runs.
-        try { _signal.Release(); } catch (SemaphoreFullException) { }
-    }
-
-    /// True when nudged, false when the time ran out.
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}

@@ -37,7 +37,7 @@ public sealed class WebhookSectionTests() : MudTestContext(asAdmin: true)
         section.WaitForAssertion(() => Assert.Contains(Url, section.Find("[data-testid=webhook-table]").TextContent));
 
         await Database.Records.CreateAsync(Database.Recruiter, new Candidate { FirstName = "Ada", Email = "ada@example.com" });
-        var viewing = section.Find("[data-testid=webhook-deliveries]").ClickAsync(new());
+        var viewing = section.Find("[data-testid=webhook-deliveries]").ClickAsync(new()); // completes when the log is closed
 
         await dialogs.WaitForStateAsync(() => dialogs.FindAll("[data-testid=delivery-status]").Count == 1);
         Assert.Contains("candidate.created", dialogs.Find("[data-testid=delivery-table]").TextContent);
