@@ -43,6 +43,10 @@ public static class DomainServices
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<TokenCache>();
         services.AddSingleton<TokenService>();
+        services.TryAddSingleton<Webhooks.WebhookSettings>();
+        services.AddSingleton<Webhooks.WebhookWake>();
+        services.AddSingleton<Webhooks.WebhookService>();
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

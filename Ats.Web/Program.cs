@@ -21,6 +21,7 @@ builder.Services.AddScoped<Ats.Web.Components.Shared.LiveUpdates>();
 builder.Services.AddXapi(builder.Configuration);
 builder.Services.AddChannel(builder.Configuration);
 MailOutboxWorker.AddMailOutbox(builder.Services, builder.Configuration);
+WebhookWorker.AddWebhooks(builder.Services, builder.Configuration);
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
 var app = builder.Build();

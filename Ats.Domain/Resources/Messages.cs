@@ -69,5 +69,11 @@ public static class Messages
     public static string NotFound(string model, Guid id) => Format(nameof(NotFound), model, id);
     public static string Forbidden(string model) => Format(nameof(Forbidden), model);
     public static string MissingScope(string scope) => Format(nameof(MissingScope), scope);
+    public static string WebhookUrlInvalid => Get(nameof(WebhookUrlInvalid));
+    public static string WebhookUrlPrivate => Get(nameof(WebhookUrlPrivate));
+    public static string WebhookHostUnknown => Get(nameof(WebhookHostUnknown));
+    public static string WebhookInactive => Get(nameof(WebhookInactive));
+    public static string WebhookPayloadPruned => Get(nameof(WebhookPayloadPruned));
+    public static string UnknownEventTypes(string types) => Format(nameof(UnknownEventTypes), types);
     public static string StaleVersion(string model) => Format(nameof(StaleVersion), model);
 }

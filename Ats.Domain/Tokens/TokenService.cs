@@ -26,7 +26,9 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
     /// Recording every use would turn each read into a write: once a minute is enough to see a token is alive.
     private static readonly TimeSpan LastUseGranularity = TimeSpan.FromMinutes(1);
 
-    public static readonly IReadOnlyList<string> AllScopes = ModelCatalog.All.SelectMany(m => new[] { m.ReadScope, m.WriteScope }).ToList();
+    /// A scope per model and direction, and the webhook scopes (which also need the token's user to be an admin).
+    public static readonly IReadOnlyList<string> AllScopes = ModelCatalog.All.SelectMany(m => new[] { m.ReadScope, m.WriteScope })
+        .Concat([Webhooks.WebhookService.ReadScope, Webhooks.WebhookService.WriteScope]).ToList();
 
     public async Task<CreatedToken> CreateAsync(Actor actor, string? name, IReadOnlyCollection<string>? scopes, DateTime? expiresAt,
         bool neverExpires = false, CancellationToken ct = default)

@@ -14,13 +14,7 @@ public sealed class RateLimitTests() : HostTest(seedDemoData: true, new Dictiona
     ["Ats:RateLimits:PerIpPerMinute"] = "8",
 })
 {
-    private async Task<HttpClient> ClientWithJwtAsync()
-    {
-        var login = await App.CreateClient().PostAsJsonAsync("/xapi2/auth/token", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.Password });
-        var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
-        return client;
-    }
+    private Task<HttpClient> ClientWithJwtAsync() => App.AdminApiClientAsync();
 
     [Fact]
     public async Task ATokenOverItsLimitGets429WithRetryAfterWhileAnotherTokenGoesOn()

@@ -14,7 +14,8 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
 {
     protected TestDatabase Database { get; } = new();
 
-    protected MudTestContext()
+    /// Signed in as tenant A's recruiter, or as its admin.
+    protected MudTestContext(bool asAdmin = false)
     {
         Services.AddMudServices();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -26,22 +27,23 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => Database.Services.GetRequiredService<UserAdministration>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Writes.ChangeFeed>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Pipeline.PipelineMoves>());
-        SignInAsRecruiter();
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Webhooks.WebhookService>());
+        if (asAdmin) SignIn(Database.AdminA, Roles.Admin); else SignIn(Database.RecruiterA, Roles.Recruiter);
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public virtual Task InitializeAsync() => Database.InitializeAsync();
 
-    private void SignInAsRecruiter()
+    private void SignIn(AppUser user, string role)
     {
         var auth = AddAuthorization();
-        auth.SetAuthorized(Database.RecruiterA.DisplayName);
-        auth.SetRoles(Roles.Recruiter);
+        auth.SetAuthorized(user.DisplayName);
+        auth.SetRoles(role);
         auth.SetClaims(
-            new Claim(ClaimTypes.NameIdentifier, Database.RecruiterA.Id.ToString()),
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
             new Claim(AtsClaims.TenantId, Database.TenantA.Id.ToString()),
-            new Claim(AtsClaims.DisplayName, Database.RecruiterA.DisplayName));
+            new Claim(AtsClaims.DisplayName, user.DisplayName));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

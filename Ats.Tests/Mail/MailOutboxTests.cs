@@ -176,11 +176,4 @@ public sealed class MailOutboxTests : IAsyncLifetime
         await using var db = _db.Raw();
         Assert.Equal(application.Id, (await db.Messages.IgnoreQueryFilters().SingleAsync()).ApplicationId);
     }
-
-    private sealed class SettableClock : TimeProvider
-    {
-        private DateTimeOffset _now = DateTimeOffset.UtcNow;
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Ats.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -29,6 +30,15 @@ public sealed partial class AppFactory(string databasePath, bool seedDemoData = 
         var db = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext();
         db.TenantId = tenantId;
         return db;
+    }
+
+    /// A client that calls /xapi2 with a JWT of the demo admin.
+    public async Task<HttpClient> AdminApiClientAsync()
+    {
+        var login = await CreateClient().PostAsJsonAsync("/xapi2/auth/token", new { email = Ats.Domain.Demo.DemoSeeder.AdminEmail, password = Ats.Domain.Demo.DemoSeeder.Password });
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["access_token"]!.GetValue<string>());
+        return client;
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

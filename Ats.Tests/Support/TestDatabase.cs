@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Ats.Tests.Support;
 
 /// A real, migrated SQLite file with two tenants ("A" and "B") and a user of each role in tenant A.
-public sealed class TestDatabase : IAsyncLifetime
+/// <paramref name="configure"/> registers services before the domain's own (a clock, settings).
+public sealed class TestDatabase(Action<IServiceCollection>? configure = null) : IAsyncLifetime
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ats-test-{Guid.NewGuid():N}.db");
     public ServiceProvider Services { get; private set; } = default!;
@@ -30,9 +31,10 @@ public sealed class TestDatabase : IAsyncLifetime
     public Actor Manager => ActorOf(ManagerA, Roles.HiringManager);
     public Actor OtherTenant => ActorOf(RecruiterB, Roles.Recruiter);
 
-    public static ServiceProvider BuildServices(string connectionString)
+    public static ServiceProvider BuildServices(string connectionString, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        configure?.Invoke(services);
         services.AddAtsDomain(connectionString);
         services.AddIdentityCore<AppUser>(PasswordPolicy.Apply)
             .AddRoles<IdentityRole<Guid>>()
@@ -42,7 +44,7 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Services = BuildServices($"Data Source={Path}");
+        Services = BuildServices($"Data Source={Path}", configure);
         await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData: false);
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();

@@ -38,6 +38,7 @@ public static class OpenApiDocument
         (paths["/xapi2/tokens"], paths["/xapi2/tokens/{id}"]) = Tokens();
         schemas["token"] = TokenSchema(withSecret: false);
         schemas["token_created"] = TokenSchema(withSecret: true);
+        OpenApiWebhooks.Add(paths, schemas);
 
         return new JsonObject
         {
@@ -55,7 +56,8 @@ public static class OpenApiDocument
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/", ["description"] = "This installation" }),
             ["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
             ["tags"] = new JsonArray(ModelCatalog.All.Select(m => (JsonNode)new JsonObject { ["name"] = m.Name, ["description"] = $"The {m.Name} model." })
-                .Append(new JsonObject { ["name"] = "auth", ["description"] = "Tokens." }).ToArray()),
+                .Append(new JsonObject { ["name"] = "auth", ["description"] = "Tokens." })
+                .Append(new JsonObject { ["name"] = "webhooks", ["description"] = "Signed webhooks (Standard Webhooks); see docs/webhooks.md." }).ToArray()),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {

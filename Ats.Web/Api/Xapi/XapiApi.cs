@@ -86,6 +86,7 @@ public static class XapiApi
         data.MapPatch("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.UpdateAsync(http, ParseId(id))));
         data.MapDelete("/{id}", (string model, string id, HttpContext http) => With(http, model, api => api.DeleteAsync(http, ParseId(id))));
         TokenApi.Map(app.MapGroup("/xapi2").AddEndpointFilter(TranslateErrors));
+        WebhookApi.Map(app.MapGroup("/xapi2/webhooks").AddEndpointFilter(TranslateErrors));
         var openApi = OpenApiDocument.Build().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
         app.MapMethods("/xapi2/openapi.json", Read, () => Results.Text(openApi, "application/json"));
         return app;

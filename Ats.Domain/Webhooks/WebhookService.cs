@@ -1,0 +1,218 @@
+using Ats.Domain.Audit;
+using Ats.Domain.Data;
+using Ats.Domain.Models;
+using Ats.Domain.Resources;
+using Ats.Domain.Writes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Domain.Webhooks;
+
+public sealed record WebhookView(Guid Id, string Url, string Description, IReadOnlyList<string> Events, bool Active,
+    DateTime? FailingSince, DateTime? DisabledAt, string? DisabledReason, DateTime? PreviousSecretExpiresAt,
+    DateTime CreatedAt, DateTime UpdatedAt, DeliveryStatus? LastDeliveryStatus, DateTime? LastDeliveryAt);
+
+/// The secret is in <see cref="Secret"/> and nowhere else: shown once, on creation and on rotation.
+public sealed record WebhookWithSecret(WebhookView Webhook, string Secret);
+
+/// What an update changes; null leaves a value as it is.
+public sealed record WebhookChange(string? Url = null, IReadOnlyCollection<string>? Events = null, string? Description = null, bool? Active = null);
+
+public sealed record DeliveryView(Guid Id, Guid EndpointId, long EventId, string EventType, DeliveryStatus Status, int Attempts,
+    DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? LastAttemptAt, int? LastStatusCode, int? LastDurationMs,
+    string? LastResponse, DateTime? DeliveredAt);
+
+/// Webhook endpoints of an organisation: admins only, every change audited (model "webhook", never the secret).
+public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock, WebhookSettings settings, WebhookWake wake)
+{
+    public const string Model = "webhook";
+    public const string DeliveryModel = "webhook_delivery";
+    public const string ReadScope = "webhook:read";
+    public const string WriteScope = "webhook:write";
+    public const string All = "*";
+    public const int MaxDescription = 500;
+    public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
+
+    /// "candidate.created", … for every public model, in catalog order.
+    public static readonly IReadOnlyList<string> EventTypes = ModelCatalog.All
+        .SelectMany(m => new[] { "created", "updated", "deleted" }.Select(a => $"{m.Name}.{a}")).ToList();
+
+    public async Task<WebhookWithSecret> CreateAsync(Actor actor, string? url, IReadOnlyCollection<string>? events, string? description,
+        CancellationToken ct = default)
+    {
+        Require(actor, WriteScope);
+        var now = Now;
+        var row = new WebhookEndpoint { TenantId = actor.TenantId, Secret = WebhookSignature.NewSecret(), CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
+        await ApplyAsync(row, new WebhookChange(url ?? "", events ?? [], description ?? "", true), ct);
+        await using var db = await OpenAsync(actor, ct);
+        db.WebhookEndpoints.Add(row);
+        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Create, ["description", "events", "secret", "url"], now);
+        await db.SaveChangesAsync(ct);
+        return new WebhookWithSecret(View(row, null), row.Secret);
+    }
+
+    public async Task<IReadOnlyList<WebhookView>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        Require(actor, ReadScope);
+        await using var db = await OpenAsync(actor, ct);
+        var rows = await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.CreatedAt)
+            .Select(e => new { Endpoint = e, Last = db.WebhookDeliveries.Where(d => d.EndpointId == e.Id).OrderByDescending(d => d.CreatedAt).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(r => View(r.Endpoint, r.Last)).ToList();
+    }
+
+    public async Task<WebhookView> GetAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        (await ListAsync(actor, ct)).FirstOrDefault(w => w.Id == id) ?? throw new NotFoundException(Model, id);
+
+    /// Endpoints switched off by the worker (410 Gone, or days of failures) that an admin has not looked at again.
+    public async Task<int> DisabledCountAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin) return 0;
+        await using var db = await OpenAsync(actor, ct);
+        return await db.WebhookEndpoints.CountAsync(e => e.DisabledAt != null, ct);
+    }
+
+    /// Turning an endpoint on again clears the worker's verdict: what waited for it is sent now.
+    public async Task<WebhookView> UpdateAsync(Actor actor, Guid id, WebhookChange change, CancellationToken ct = default)
+    {
+        Require(actor, WriteScope);
+        await using var db = await OpenAsync(actor, ct);
+        var row = await FindAsync(db, id, ct);
+        var before = (row.Url, Events: string.Join(",", row.Events), row.Description, row.Active);
+        await ApplyAsync(row, change, ct);
+        var changed = new List<string>();
+        if (row.Url != before.Url) changed.Add("url");
+        if (string.Join(",", row.Events) != before.Events) changed.Add("events");
+        if (row.Description != before.Description) changed.Add("description");
+        if (row.Active != before.Active) changed.Add("active");
+        if (row.Active && row.DisabledAt is not null) changed.Add("disabled_at");
+        if (changed.Count > 0)
+        {
+            if (row.Active) (row.DisabledAt, row.DisabledReason, row.FailingSince) = (null, null, null);
+            await SaveAsync(db, actor, row, AuditAction.Update, changed, ct);
+            if (row.Active) await db.WebhookDeliveries.Where(d => d.EndpointId == id && d.Status == DeliveryStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, Now), ct);
+            wake.Nudge();
+        }
+        return View(row, null);
+    }
+
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        Require(actor, WriteScope);
+        await using var db = await OpenAsync(actor, ct);
+        var row = await FindAsync(db, id, ct);
+        db.WebhookEndpoints.Remove(row); // its deliveries go with it (cascade)
+        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Delete, [], Now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// A new secret; the old one keeps signing next to it for 24 hours, so receivers can switch without losing a delivery.
+    public async Task<WebhookWithSecret> RotateSecretAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        Require(actor, WriteScope);
+        await using var db = await OpenAsync(actor, ct);
+        var row = await FindAsync(db, id, ct);
+        (row.PreviousSecret, row.PreviousSecretExpiresAt, row.Secret) = (row.Secret, Now + RotationOverlap, WebhookSignature.NewSecret());
+        await SaveAsync(db, actor, row, AuditAction.Update, ["secret"], ct);
+        return new WebhookWithSecret(View(row, null), row.Secret);
+    }
+
+    /// Newest first.
+    public async Task<(IReadOnlyList<DeliveryView> Deliveries, bool HasMore)> DeliveriesAsync(Actor actor, Guid id, int limit = 50, int offset = 0,
+        CancellationToken ct = default)
+    {
+        Require(actor, ReadScope);
+        await using var db = await OpenAsync(actor, ct);
+        await FindAsync(db, id, ct);
+        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == id)
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.EventId).Skip(offset).Take(limit + 1).ToListAsync(ct);
+        return (rows.Take(limit).Select(View).ToList(), rows.Count > limit);
+    }
+
+    /// Sends the same body under the same webhook-id again, with a fresh series of attempts.
+    public async Task<DeliveryView> RedeliverAsync(Actor actor, Guid endpointId, Guid deliveryId, CancellationToken ct = default)
+    {
+        Require(actor, WriteScope);
+        await using var db = await OpenAsync(actor, ct);
+        var endpoint = await FindAsync(db, endpointId, ct);
+        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == endpointId, ct)
+            ?? throw new NotFoundException(DeliveryModel, deliveryId);
+        if (!endpoint.Active) throw ValidationException.For("active", Messages.WebhookInactive);
+        if (delivery.Payload.Length == 0) throw ValidationException.For("payload", Messages.WebhookPayloadPruned);
+        (delivery.Status, delivery.Attempts, delivery.NextAttemptAt) = (DeliveryStatus.Pending, 0, Now);
+        AuditLog.Record(db, actor, DeliveryModel, delivery.Id, AuditAction.Update, ["attempts", "next_attempt_at", "status"], Now);
+        await db.SaveChangesAsync(ct);
+        wake.Nudge();
+        return View(delivery);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static void Require(Actor actor, string scope)
+    {
+        if (!actor.IsAdmin) throw ForbiddenException.AdminOnly();
+        if (actor.Scopes is { } scopes && !scopes.Contains(scope)) throw ForbiddenException.MissingScope(scope);
+    }
+
+    private async Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        db.TenantId = actor.TenantId;
+        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        return db;
+    }
+
+    private static async Task<WebhookEndpoint> FindAsync(AtsDbContext db, Guid id, CancellationToken ct) =>
+        await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(Model, id);
+
+    private async Task SaveAsync(AtsDbContext db, Actor actor, WebhookEndpoint row, AuditAction action, IReadOnlyList<string> fields, CancellationToken ct)
+    {
+        (row.UpdatedAt, row.Version) = (Now, row.Version + 1);
+        AuditLog.Record(db, actor, Model, row.Id, action, fields, Now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyException(Model, row.Id, row.Version);
+        }
+    }
+
+    /// Validates and sets what the change names; all field errors at once.
+    private async Task ApplyAsync(WebhookEndpoint row, WebhookChange change, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (change.Url is { } url)
+        {
+            url = url.Trim();
+            if (url.Length == 0) errors.Add("url", Messages.Required);
+            else if (await WebhookTargets.ProblemAsync(url, settings.AllowPrivateTargets, ct) is { } problem) errors.Add("url", problem);
+            else row.Url = url;
+        }
+        if (change.Events is { } events)
+        {
+            var types = events.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct().ToList();
+            var unknown = types.Where(t => t != All && !EventTypes.Contains(t)).ToList();
+            if (types.Count == 0) errors.Add("events", Messages.Required);
+            else if (unknown.Count > 0) errors.Add("events", Messages.UnknownEventTypes(string.Join(", ", unknown)));
+            else row.Events = types.Contains(All) ? [All] : [.. types.Order(StringComparer.Ordinal)];
+        }
+        if (change.Description is { } description)
+        {
+            description = description.Trim();
+            if (description.Length > MaxDescription) errors.Add("description", Messages.TooLong(MaxDescription));
+            else row.Description = description;
+        }
+        if (change.Active is { } active) row.Active = active;
+        errors.ThrowIfAny();
+    }
+
+    private static WebhookView View(WebhookEndpoint e, WebhookDelivery? last) =>
+        new(e.Id, e.Url, e.Description, e.Events, e.Active, e.FailingSince, e.DisabledAt, e.DisabledReason, e.PreviousSecretExpiresAt,
+            e.CreatedAt, e.UpdatedAt, last?.Status, last?.LastAttemptAt ?? last?.CreatedAt);
+
+    private static DeliveryView View(WebhookDelivery d) =>
+        new(d.Id, d.EndpointId, d.EventId, d.EventType, d.Status, d.Attempts, d.CreatedAt,
+            d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.LastAttemptAt, d.LastStatusCode, d.LastDurationMs, d.LastResponse, d.DeliveredAt);
+}
