@@ -222,7 +222,8 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         {
             while (!ct.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromSeconds(settings.RecheckSeconds), ct);
+                // Spread over ±25 %, so the sockets opened together do not all re-check at the same moment.
+                await Task.Delay(TimeSpan.FromSeconds(settings.RecheckSeconds * (0.75 + Random.Shared.NextDouble() / 2)), ct);
                 var (current, refusal) = await tokens.AuthenticateAsync(token, ip, Channel.Ws, ct);
                 if (current is null)
                 {

@@ -43,7 +43,7 @@ public sealed record TokenProblem(string Code, string Detail);
 
 /// A PAT or a JWT to the actor it stands for, with its user's current role; used per request and by open sockets
 /// to re-check their token every few seconds (a revoked token's socket is closed).
-public sealed class BearerTokens(TokenService pats, JwtTokens jwt, IDbContextFactory<AtsDbContext> dbFactory)
+public sealed class BearerTokens(TokenService pats, JwtTokens jwt, TokenCache cache, IDbContextFactory<AtsDbContext> dbFactory)
 {
     public const string ChannelPath = "/xapi2/ch";
 
@@ -80,10 +80,16 @@ public sealed class BearerTokens(TokenService pats, JwtTokens jwt, IDbContextFac
     {
         if (await jwt.ValidateAsync(token, ct) is not var (userId, tenantId))
             return (null, new("invalid_token", "The token is invalid or has expired."));
+        // The user's state, as for PATs, is trusted for a few seconds: many sockets of one user re-check together.
+        var key = $"jwt|{tenantId}|{userId}";
+        if (cache.Find(key, null) is { } known) return (known, null);
+        var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await UserDirectory.FindActiveAsync(db, userId, tenantId, ct);
-        return user is null ? (null, new("user_inactive", "The user behind this token is deactivated."))
-            : (new Actor(user.Id, tenantId, user.Role, user.Name, Channel.Api) { VerifiedAt = DateTime.UtcNow }, null);
+        if (user is null) return (null, new("user_inactive", "The user behind this token is deactivated."));
+        var actor = new Actor(user.Id, tenantId, user.Role, user.Name, Channel.Api) { VerifiedAt = DateTime.UtcNow };
+        cache.Remember(key, Guid.Empty, actor, expiresAt: null, ip: null, generation);
+        return (actor, null);
     }
 }
 
