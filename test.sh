@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use: Chromium for the browser tests, aiosmtpd as the real SMTP server of the mail tests,
-# pdftoppm (poppler-utils) to render the offer letter to an image for people to look at.
+# pdftoppm (poppler-utils) to render the offer letter to an image for people to look at, Node.js to run the webhook
+# signature verifier documented for Node (the Python one runs on python3).
 missing=()
 [ -x "${ATS_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v node >/dev/null || missing+=(nodejs)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests (apt-get)…"
   sudo_cmd=""

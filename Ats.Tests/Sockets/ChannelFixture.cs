@@ -18,8 +18,13 @@ public class ChannelFixture : IAsyncLifetime
     public AppFactory App { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
-    /// Settings of this host; sockets re-check their token every second here, so a revocation shows quickly.
-    protected virtual Dictionary<string, string> Settings => new() { ["Ats:Channel:RecheckSeconds"] = "1" };
+    /// Settings of this host; sockets re-check their token every second here, so a revocation shows quickly;
+    /// webhooks may go to a receiver on loopback.
+    protected virtual Dictionary<string, string> Settings => new()
+    {
+        ["Ats:Channel:RecheckSeconds"] = "1",
+        ["Ats:Webhooks:AllowPrivateTargets"] = "true",
+    };
 
     public Task InitializeAsync()
     {

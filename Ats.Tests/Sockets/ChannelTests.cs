@@ -144,6 +144,29 @@ public sealed class ChannelTests(ChannelFixture host) : IClassFixture<ChannelFix
     }
 
     [Fact]
+    public async Task AWebhookDeliveryCarriesTheSameEventIdAsTheSocketsEvent()
+    {
+        await using var receiver = new Ats.Tests.Support.WebhookReceiver();
+        await receiver.StartAsync();
+        var token = await host.JwtAsync();
+        using var http = host.Http(token);
+        var endpoint = await (await http.PostAsJsonAsync("/xapi2/webhooks", new { url = receiver.Url, events = new[] { "source.created" } }))
+            .Content.ReadFromJsonAsync<JsonObject>();
+        await using var socket = await host.ConnectAsync(token);
+        await socket.SubscribeAsync("src", "source");
+
+        var created = (string)(await (await http.PostAsJsonAsync("/xapi2/data/source", NewSource("Hooked"))).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        var live = await socket.EventAsync();
+        var delivered = await receiver.Next.Task.WaitAsync(SocketClient.Patience); // the app's own worker sends it
+        var hook = JsonNode.Parse(delivered.Body)!;
+        Assert.Equal((created, created), ((string)live["data"]!["id"]!, (string)hook["data"]!["id"]!));
+        Assert.Equal((string)live["event_id"]!, (string)hook["event_id"]!);
+        Assert.Equal("source.created", (string)hook["type"]!);
+        (await http.DeleteAsync($"/xapi2/webhooks/{endpoint!["id"]}")).EnsureSuccessStatusCode(); // the other tests' sources go nowhere
+    }
+
+    [Fact]
     public async Task ResumingFromAnEventNotYetHappenedIsRefused()
     {
         await using var socket = await host.ConnectAsync(await host.JwtAsync());
