@@ -37,6 +37,7 @@ public sealed class BadFrameTests(ChannelFixture host) : IClassFixture<ChannelFi
         { "list with an unknown parameter", """{"op":"list","id":"r1","dataType":"job","query":{"colour":"red"}}""", 400, "unknown_parameter" },
         { "list with a limit too large", """{"op":"list","id":"r1","dataType":"job","query":{"limit":100000}}""", 400, "invalid_parameter" },
         { "list with a nested query value", """{"op":"list","id":"r1","dataType":"job","query":{"status":{"a":1}}}""", 400, "invalid_member" },
+        { "a member given twice", """{"op":"ping","op":"ping","id":"r1"}""", 400, "invalid_json" },
         { "too deeply nested", "{\"op\":\"ping\",\"x\":" + new string('[', 40) + new string(']', 40) + "}", 400, "invalid_json" },
     };
 

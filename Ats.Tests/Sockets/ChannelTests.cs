@@ -167,6 +167,40 @@ public sealed class ChannelTests(ChannelFixture host) : IClassFixture<ChannelFix
     }
 
     [Fact]
+    public async Task NoEventOfASubscriptionFollowsItsUnsubscribed()
+    {
+        var token = await host.JwtAsync();
+        await using var socket = await host.ConnectAsync(token);
+        await socket.SubscribeAsync("gone", "source");
+        await socket.SubscribeAsync("kept", "source");
+        var answer = await socket.RequestAsync(new { op = "unsubscribe", id = "gone" }, "gone");
+        Assert.Equal("unsubscribed", (string)answer["op"]!);
+        using var http = host.Http(token);
+
+        (await http.PostAsJsonAsync("/xapi2/data/source", NewSource("After"))).EnsureSuccessStatusCode();
+
+        Assert.Equal("kept", (string)(await socket.EventAsync())["id"]!);
+        // Both subscriptions' events of one write are queued together: had "gone" still been served, its event would be next.
+        Assert.Equal("pong", (string)(await socket.RequestAsync(new { op = "ping", id = "p" }, "p"))["op"]!);
+    }
+
+    [Fact]
+    public async Task ResumingFromEventsNoLongerKeptIsRefusedWithGone()
+    {
+        var token = await host.JwtAsync();
+        using var http = host.Http(token);
+        (await http.PostAsJsonAsync("/xapi2/data/source", NewSource("Old"))).EnsureSuccessStatusCode();
+        await using (var db = host.App.Db())
+            await Ats.Domain.Events.ChangeLog.PruneAsync(db, DateTime.UtcNow + Ats.Domain.Events.ChangeLog.Retention + TimeSpan.FromMinutes(1), default);
+        (await http.PostAsJsonAsync("/xapi2/data/source", NewSource("Kept"))).EnsureSuccessStatusCode();
+        await using var socket = await host.ConnectAsync(token);
+
+        var answer = await socket.RequestAsync(new { op = "subscribe", id = "s", dataType = "source", since = "1" }, "s");
+
+        Assert.Equal((410, "since_expired"), ((int)answer["error"]!["status"]!, (string)answer["error"]!["code"]!));
+    }
+
+    [Fact]
     public async Task ResumingFromAnEventNotYetHappenedIsRefused()
     {
         await using var socket = await host.ConnectAsync(await host.JwtAsync());

@@ -25,6 +25,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     /// Room kept beyond the events' share for answers and acknowledgements.
     private const int ControlReserve = 16;
     private long _fullSinceTicks;
+    private long _queuedBytes;
     private Actor _actor = actor; // replaced by each re-check
     private string _readerKey = KeyOf(actor);
 
@@ -48,7 +49,12 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     /// Queues an event unless the events' share of the queue is full (the hub then serves it from the log later).
     public bool TrySendEvent(byte[] frame)
     {
-        if (Queued < settings.QueueCapacity && _outbox.Writer.TryWrite(frame)) return true;
+        if (Queued < settings.QueueCapacity && Interlocked.Read(ref _queuedBytes) + frame.Length <= settings.MaxQueuedBytes
+            && _outbox.Writer.TryWrite(frame))
+        {
+            Interlocked.Add(ref _queuedBytes, frame.Length);
+            return true;
+        }
         NoteNoRoom();
         return false;
     }
@@ -63,7 +69,8 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     /// Queues an acknowledgement or an error from the hub; these use the reserve, and a client that lets even that fill is closed.
     public void Send(byte[] frame)
     {
-        if (!_outbox.Writer.TryWrite(frame)) Close(WebSocketCloseStatus.PolicyViolation, OverflowReason);
+        if (_outbox.Writer.TryWrite(frame)) Interlocked.Add(ref _queuedBytes, frame.Length);
+        else Close(WebSocketCloseStatus.PolicyViolation, OverflowReason);
     }
 
     public bool IsClosing => Volatile.Read(ref _close) is not null;
@@ -76,6 +83,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         try
         {
             await _outbox.Writer.WriteAsync(frame, ct);
+            Interlocked.Add(ref _queuedBytes, frame.Length);
         }
         catch (System.Threading.Channels.ChannelClosedException)
         {
@@ -112,9 +120,8 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         {
             hub.Unregister(this);
             Close(WebSocketCloseStatus.NormalClosure, "bye");
-            await sending;
             await stopRecheck.CancelAsync();
-            await rechecking;
+            await Task.WhenAll(sending, rechecking).ContinueWith(_ => { }, TaskScheduler.Default); // both end on their own; nothing to rethrow
             _abort.Dispose();
         }
     }
@@ -154,10 +161,10 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
             id = frame.Id;
             switch (frame.Op)
             {
-                case "subscribe": hub.Subscribe(this, requests.ParseSubscription(this, frame)); break;
+                case "subscribe": await hub.SubscribeAsync(this, requests.ParseSubscription(this, frame)).WaitAsync(ct); break;
                 case "unsubscribe":
                     frame.AllowOnly();
-                    hub.Unsubscribe(this, frame.RequireId());
+                    await hub.UnsubscribeAsync(this, frame.RequireId()).WaitAsync(ct);
                     break;
                 case "ping":
                     frame.AllowOnly();
@@ -187,7 +194,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     {
         try
         {
-            return JsonNode.Parse(text.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) as JsonObject
+            return JsonNode.Parse(text.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false }) as JsonObject
                 ?? throw RequestFrame.Bad("invalid_frame", "A frame must be a JSON object such as {\"op\":\"subscribe\",\"id\":\"s1\",\"dataType\":\"application\"}.");
         }
         catch (JsonException ex)
@@ -204,6 +211,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
             {
                 if (_close is not null) break;
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
+                Interlocked.Add(ref _queuedBytes, -frame.Length);
                 if (Queued < settings.QueueCapacity / 2) Interlocked.Exchange(ref _fullSinceTicks, 0); // reading again
             }
             if (_close is var (status, reason) && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -230,7 +238,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
                     Close(WebSocketCloseStatus.PolicyViolation, $"{refusal!.Code}: {refusal.Detail}");
                     return;
                 }
-                Volatile.Write(ref _actor, current with { VerifiedAt = DateTime.UtcNow });
+                Volatile.Write(ref _actor, current);
                 Volatile.Write(ref _readerKey, KeyOf(current));
             }
         }

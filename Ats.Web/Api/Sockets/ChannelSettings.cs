@@ -7,6 +7,8 @@ public sealed class ChannelSettings
     public int MaxFrameBytes { get; set; } = Xapi.JsonBody.MaxBytes;
     /// Event frames waiting for a reader. Beyond that a subscription falls behind and is served from the log later.
     public int QueueCapacity { get; set; } = 1024;
+    /// The same limit in bytes, so a queue of large rows stays small too.
+    public long MaxQueuedBytes { get; set; } = 16 * 1024 * 1024;
     /// A client whose queue stays full this long is closed (1008, queue_overflow); it reconnects and resumes with "since".
     public int SlowClientSeconds { get; set; } = 30;
     public int MaxSubscriptions { get; set; } = 100;

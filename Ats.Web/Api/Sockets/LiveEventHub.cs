@@ -36,26 +36,48 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
         Enqueue(() => connection.Subscriptions.Clear());
     }
 
-    /// Answered from the loop, so "subscribed" comes before the subscription's first event.
-    public void Subscribe(ChannelConnection connection, Subscription subscription) => Enqueue(() => StartAsync(connection, subscription));
+    /// Answered from the loop, so "subscribed" comes before the subscription's first event. The connection waits for
+    /// the answer before it reads the next request, so one client cannot pile up work for the loop.
+    public Task SubscribeAsync(ChannelConnection connection, Subscription subscription) =>
+        RunOnLoopAsync(connection, subscription.Id, () => StartAsync(connection, subscription));
 
     /// Answered from the loop, so no event of it follows "unsubscribed".
-    public void Unsubscribe(ChannelConnection connection, string id) => Enqueue(() =>
+    public Task UnsubscribeAsync(ChannelConnection connection, string id) => RunOnLoopAsync(connection, id, () =>
     {
         if (connection.Subscriptions.Remove(id)) connection.Send(ChannelFrames.Unsubscribed(id));
         else connection.Send(ChannelFrames.Error(id, new Problem(404, "unknown_subscription", $"There is no subscription '{id}' on this socket."), ChannelFrames.NewTraceId()));
+        return Task.CompletedTask;
     });
 
-    private void Enqueue(Action command) => Enqueue(() =>
+    private void Enqueue(Action command) => _ = RunOnLoopAsync(null, null, () =>
     {
         command();
         return Task.CompletedTask;
     });
 
-    private void Enqueue(Func<Task> command)
+    /// Runs <paramref name="command"/> on the loop; if it fails, the request it answers gets a 500 error frame.
+    private Task RunOnLoopAsync(ChannelConnection? connection, string? requestId, Func<Task> command)
     {
-        _commands.Enqueue(command);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _commands.Enqueue(async () =>
+        {
+            try
+            {
+                if (connection?.IsClosing != true) await command();
+            }
+            catch (Exception ex)
+            {
+                var trace = ChannelFrames.NewTraceId();
+                logger.LogError(ex, "A channel command failed ({TraceId})", trace);
+                connection?.Send(ChannelFrames.Error(requestId, new Problem(500, "internal_error", "Something went wrong on our side. Quote the trace_id when you report it."), trace));
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        });
         Wake();
+        return done.Task;
     }
 
     private void Wake()
@@ -151,17 +173,18 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
 
     /// Each changed row is read once per kind of reader, under that reader's access rules and scopes: a row they may
     /// not read is not sent. A deleted row goes to those who could read it just before (noted with the delete).
-    /// Afterwards each subscription has been served up to <paramref name="upTo"/>, except one whose socket had no room:
-    /// it stays at the last event it got and is served from the log when there is room again.
+    /// Afterwards each subscription has been served up to <paramref name="upTo"/>, except one whose socket had no room
+    /// or whose reader could not be read for: it stays at the last event it got and is served from the log later.
     private async Task DeliverAsync(IReadOnlyList<ChangeLogEntry> entries, IReadOnlyList<Subscription> subscriptions, long upTo, CancellationToken ct)
     {
+        // A failure leaves every cursor where it got to, below the hub's position: the log serves the rest next round.
         try
         {
             await DeliverEntriesAsync(entries, subscriptions, ct);
+            foreach (var subscription in subscriptions.Where(s => !s.Stalled)) subscription.Cursor = Math.Max(subscription.Cursor, upTo);
         }
         finally
         {
-            foreach (var subscription in subscriptions.Where(s => !s.Stalled)) subscription.Cursor = Math.Max(subscription.Cursor, upTo);
             foreach (var subscription in subscriptions) subscription.Stalled = false;
         }
     }
@@ -192,7 +215,10 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
         }
         catch (DomainException)
         {
-            return; // the token lost the scope, or its user the role, meanwhile: nothing for them; the socket's re-check closes it
+            // The user's role changed (or they were deactivated) since the socket last checked its token: hold these
+            // events until the check has the new role (or closes the socket), so none is lost.
+            foreach (var subscription in subscriptions) subscription.Stalled = true;
+            return;
         }
         var data = new Dictionary<Guid, byte[]>();
         foreach (var entry in entries)
@@ -263,7 +289,7 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
             if (since > latest)
             {
                 connection.Send(ChannelFrames.Error(subscription.Id, new Problem(400, "invalid_since",
-                    $"No event {since} has happened yet; the latest is {latest}."), ChannelFrames.NewTraceId()));
+                    $"No event {since} has happened yet: send an event_id you received."), ChannelFrames.NewTraceId()));
                 return;
             }
             // Events after "since" were pruned: a resume would have a gap, so say so and let the client read afresh.
