@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Ats.Domain.Audit;
 using Ats.Domain.Events;
 using Ats.Web.Api.Xapi;
