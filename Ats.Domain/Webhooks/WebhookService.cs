@@ -42,6 +42,7 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         Require(actor, WriteScope);
         var now = Now;
         var row = new WebhookEndpoint { TenantId = actor.TenantId, Secret = WebhookSignature.NewSecret(), CreatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
+        RequireReadScopes(actor, events);
         await ApplyAsync(row, new WebhookChange(url ?? "", events ?? [], description ?? "", true), ct);
         await using var db = await OpenAsync(actor, ct);
         db.WebhookEndpoints.Add(row);
@@ -78,6 +79,7 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         await using var db = await OpenAsync(actor, ct);
         var row = await FindAsync(db, id, ct);
         var before = (row.Url, Events: string.Join(",", row.Events), row.Description, row.Active);
+        RequireReadScopes(actor, change.Events);
         await ApplyAsync(row, change, ct);
         var changed = new List<string>();
         if (row.Url != before.Url) changed.Add("url");
@@ -152,6 +154,15 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
     {
         if (!actor.IsAdmin) throw ForbiddenException.AdminOnly();
         if (actor.Scopes is { } scopes && !scopes.Contains(scope)) throw ForbiddenException.MissingScope(scope);
+    }
+
+    /// A webhook sends the rows it names: a token may only ask for the models it may read ("*" needs them all).
+    private static void RequireReadScopes(Actor actor, IReadOnlyCollection<string>? events)
+    {
+        if (actor.Scopes is not { } scopes || events is null) return;
+        var models = events.Any(e => e.Trim() == All) ? ModelCatalog.All
+            : ModelCatalog.All.Where(m => events.Any(e => e.Trim().StartsWith(m.Name + ".", StringComparison.Ordinal)));
+        if (models.FirstOrDefault(m => !scopes.Contains(m.ReadScope)) is { } missing) throw ForbiddenException.MissingScope(missing.ReadScope);
     }
 
     private async Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct)

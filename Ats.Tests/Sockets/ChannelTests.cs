@@ -277,6 +277,41 @@ public sealed class ChannelTests(ChannelFixture host) : IClassFixture<ChannelFix
     }
 
     [Fact]
+    public async Task ARevokedTokenReadsNothingMoreOverItsOpenSocket()
+    {
+        var (tokenId, pat) = await host.PatAsync("source:read");
+        await using var socket = await host.ConnectAsync(pat);
+        Assert.Equal("result", (string)(await socket.RequestAsync(new { op = "list", id = "before", dataType = "source" }, "before"))["op"]!);
+
+        using var admin = host.Http(await host.JwtAsync());
+        (await admin.DeleteAsync($"/xapi2/tokens/{tokenId}")).EnsureSuccessStatusCode();
+        await socket.SendAsync(new { op = "list", id = "after", dataType = "source" });
+
+        Assert.Null(await socket.ReceiveAsync()); // closed instead of answered
+        Assert.StartsWith("token_revoked", socket.CloseReason);
+    }
+
+    [Fact]
+    public async Task AWebhookOnlyCarriesModelsTheTokenMayRead()
+    {
+        var (_, hooksOnly) = await host.PatAsync("webhook:write", "webhook:read");
+        var (_, hooksAndSources) = await host.PatAsync("webhook:write", "webhook:read", "source:read");
+        await using var receiver = new Ats.Tests.Support.WebhookReceiver();
+        await receiver.StartAsync();
+
+        using var narrow = host.Http(hooksOnly);
+        var everything = await narrow.PostAsJsonAsync("/xapi2/webhooks", new { url = receiver.Url, events = new[] { "*" } });
+        var candidates = await narrow.PostAsJsonAsync("/xapi2/webhooks", new { url = receiver.Url, events = new[] { "candidate.created" } });
+        using var wider = host.Http(hooksAndSources);
+        var sources = await wider.PostAsJsonAsync("/xapi2/webhooks", new { url = receiver.Url, events = new[] { "source.created" } });
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Created), (everything.StatusCode, candidates.StatusCode, sources.StatusCode));
+        Assert.Equal("missing_scope", (string)(await candidates.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
+        var id = (string)(await sources.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        (await wider.DeleteAsync($"/xapi2/webhooks/{id}")).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task BrowserPagesOfOtherSitesCannotOpenTheSocket()
     {
         var token = await host.JwtAsync();

@@ -159,6 +159,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         {
             frame = new RequestFrame(Parse(text));
             id = frame.Id;
+            if (frame.Op != "ping" && !await StillValidAsync(ct)) return;
             switch (frame.Op)
             {
                 case "subscribe": await hub.SubscribeAsync(this, requests.ParseSubscription(this, frame)).WaitAsync(ct); break;
@@ -221,6 +222,21 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         {
             // the client stopped reading or went away: nothing more to say to it
         }
+    }
+
+    /// Every request checks the token as a REST request would (a cache hit, unless it was revoked or changed):
+    /// a revoked token's socket reads and writes nothing more, even before the periodic check closes it.
+    private async Task<bool> StillValidAsync(CancellationToken ct)
+    {
+        var (current, refusal) = await tokens.AuthenticateAsync(token, ip, Channel.Ws, ct);
+        if (current is null)
+        {
+            Close(WebSocketCloseStatus.PolicyViolation, $"{refusal!.Code}: {refusal.Detail}");
+            return false;
+        }
+        Volatile.Write(ref _actor, current);
+        Volatile.Write(ref _readerKey, KeyOf(current));
+        return true;
     }
 
     /// A revoked or expired token, or a deactivated user, closes the socket; a new role applies to the next event.
