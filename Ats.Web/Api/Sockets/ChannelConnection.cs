@@ -24,7 +24,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     private CloseRequest? _close;
     /// Room kept beyond the events' share for answers and acknowledgements.
     private const int ControlReserve = 16;
-    private long _fullSinceTicks;
+    private long _fullSinceTicks, _lastSentTicks;
     private long _queuedBytes;
     private Actor _actor = actor; // replaced by each re-check
     private string _readerKey = KeyOf(actor);
@@ -62,9 +62,10 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     /// Events are waiting for room: the clock for <see cref="IsStuck"/> runs until the queue drains to half.
     public void NoteNoRoom() => Interlocked.CompareExchange(ref _fullSinceTicks, Environment.TickCount64, 0);
 
-    /// True when the queue has been full for longer than the client is given to read (Ats:Channel:SlowClientSeconds).
+    /// True when events have waited for room and nothing was sent for longer than the client is given to read
+    /// (Ats:Channel:SlowClientSeconds). A client that reads, however busy its queue, is never stuck.
     public bool IsStuck => Volatile.Read(ref _fullSinceTicks) is var since and > 0
-        && Environment.TickCount64 - since > settings.SlowClientSeconds * 1000L;
+        && Environment.TickCount64 - Math.Max(since, Volatile.Read(ref _lastSentTicks)) > settings.SlowClientSeconds * 1000L;
 
     /// Queues an acknowledgement or an error from the hub; these use the reserve, and a client that lets even that fill is closed.
     public void Send(byte[] frame)
@@ -213,6 +214,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
                 if (_close is not null) break;
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
                 Interlocked.Add(ref _queuedBytes, -frame.Length);
+                Volatile.Write(ref _lastSentTicks, Environment.TickCount64);
                 if (Queued < settings.QueueCapacity / 2) Interlocked.Exchange(ref _fullSinceTicks, 0); // reading again
             }
             if (_close is var (status, reason) && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
