@@ -9,7 +9,7 @@ public sealed class ChannelSettings
     public int QueueCapacity { get; set; } = 1024;
     /// The same limit in bytes, so a queue of large rows stays small too.
     public long MaxQueuedBytes { get; set; } = 16 * 1024 * 1024;
-    /// A client whose queue stays full this long is closed (1008, queue_overflow); it reconnects and resumes with "since".
+    /// A client that takes nothing for this long while events wait is closed (1008, queue_overflow); it resumes with "since".
     public int SlowClientSeconds { get; set; } = 30;
     public int MaxSubscriptions { get; set; } = 100;
     /// How often an open socket re-checks its token (revoked, expired, user deactivated or given another role).
