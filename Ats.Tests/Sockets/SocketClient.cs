@@ -9,7 +9,7 @@ namespace Ats.Tests.Sockets;
 public sealed class SocketClient : IAsyncDisposable
 {
     /// A bound on every wait, so a broken server fails the test instead of hanging it; never the thing tested.
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly ClientWebSocket _socket;
     private readonly Queue<JsonObject> _skipped = new();

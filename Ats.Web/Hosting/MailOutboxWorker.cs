@@ -10,10 +10,10 @@ public sealed class MailOutboxWorker(MailOutbox outbox, ChangeFeed feed, ILogger
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        using var wake = new SemaphoreSlim(0, 1);
+        var wake = new Ats.Domain.Common.WakeSignal();
         using var subscription = feed.Subscribe(change =>
         {
-            if (change.Model == "message" && wake.CurrentCount == 0) wake.Release();
+            if (change.Model == "message") wake.Nudge();
         });
         while (!stop.IsCancellationRequested)
         {

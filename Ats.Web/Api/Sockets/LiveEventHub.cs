@@ -21,7 +21,7 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
 
     private readonly ConcurrentDictionary<Guid, ChannelConnection> _connections = new();
     private readonly ConcurrentQueue<Func<Task>> _commands = new();
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Domain.Common.WakeSignal _wake = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _position;
 
@@ -76,25 +76,14 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
                 done.TrySetResult();
             }
         });
-        Wake();
+        _wake.Nudge();
         return done.Task;
-    }
-
-    private void Wake()
-    {
-        try
-        {
-            if (_wake.CurrentCount == 0) _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(stop)) _position = await ChangeLog.LatestIdAsync(db, stop);
-        using var subscription = feed.Subscribe(change => { if (change.EventId > 0) Wake(); });
+        using var subscription = feed.Subscribe(change => { if (change.EventId > 0) _wake.Nudge(); });
         _started.TrySetResult();
         while (!stop.IsCancellationRequested)
         {
