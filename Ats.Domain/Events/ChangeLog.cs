@@ -6,6 +6,7 @@ using Ats.Domain.Identity;
 using Ats.Domain.Models;
 using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Ats.Domain.Events;
 
@@ -14,9 +15,11 @@ public static class ChangeLog
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48); // the promise is 24 hours; twice that is slack
 
-    public static ChangeLogEntry Record(AtsDbContext db, Actor actor, string model, TenantEntity row, AuditAction action,
+    /// <paramref name="tracked"/>: the row as the context tracks it, whose original values are the row before an update.
+    public static ChangeLogEntry Record(AtsDbContext db, Actor actor, string model, EntityEntry<TenantEntity> tracked, AuditAction action,
         IReadOnlyList<string> fields, DateTime at)
     {
+        var row = tracked.Entity;
         var entry = new ChangeLogEntry
         {
             TenantId = actor.TenantId,
@@ -29,41 +32,75 @@ public static class ChangeLog
             ActorId = actor.UserId,
             Channel = actor.ChannelName,
         };
-        if (action == AuditAction.Delete)
+        var keyFields = ModelCatalog.For(row.GetType()).Fields.Where(f => f.IsFilterable && WireText.IsKey(f.ClrType)).ToList();
+        entry.Keys = keyFields.ToDictionary(f => f.Name, f => WireText.Of(f.GetValue(row)));
+        if (action == AuditAction.Update)
         {
-            var descriptor = ModelCatalog.For(row.GetType());
-            entry.Keys = descriptor.Fields.Where(f => f.IsFilterable && WireText.IsKey(f.ClrType))
-                .ToDictionary(f => f.Name, f => WireText.Of(f.GetValue(row)));
+            var old = keyFields.ToDictionary(f => f.Name, f => tracked.Metadata.FindProperty(f.Property.Name) is { } column
+                ? WireText.Of(tracked.OriginalValues[column]) : entry.Keys[f.Name]);
+            if (old.Any(k => entry.Keys[k.Key] != k.Value)) entry.OldKeys = old;
         }
         db.ChangeLog.Add(entry);
         return entry;
     }
 
-    /// Called before the deletes are saved: who could read each deleted row, asked of the access rules while it is still there.
-    public static async Task NoteReadersOfDeletesAsync(AtsDbContext db, Guid tenantId, IReadOnlyList<(TenantEntity Row, ChangeLogEntry Entry)> deletes,
+    /// Called before the changes are saved: who could read each updated or deleted row before (a deleted row's readers
+    /// cannot be asked afterwards).
+    public static async Task NoteReadersBeforeAsync(AtsDbContext db, Guid tenantId, IReadOnlyList<(TenantEntity Row, ChangeLogEntry Entry)> changes,
         CancellationToken ct)
     {
-        if (deletes.Count == 0) return;
-        var users = await db.Users.Where(u => u.TenantId == tenantId && u.IsActive).Select(UserDirectory.AsActiveUser(db)).ToListAsync(ct);
-        foreach (var entry in deletes.Select(d => d.Entry)) entry.Readers = [];
-        foreach (var group in deletes.GroupBy(d => d.Row.GetType()))
+        var before = changes.Where(c => c.Entry.Action is AuditAction.Update or AuditAction.Delete).ToList();
+        foreach (var (entry, readers) in await ReadersAsync(db, tenantId, before, ct))
+            if (entry.Action == AuditAction.Delete) entry.Readers = readers;
+            else entry.OldReaders = readers;
+    }
+
+    /// Called after the changes are saved, in their transaction: who can read each created or updated row now.
+    /// An update that changed no one's access keeps one list.
+    public static async Task NoteReadersAfterAsync(AtsDbContext db, Guid tenantId, IReadOnlyList<(TenantEntity Row, ChangeLogEntry Entry)> changes,
+        CancellationToken ct)
+    {
+        var after = changes.Where(c => c.Entry.Action is AuditAction.Create or AuditAction.Update).ToList();
+        foreach (var (entry, readers) in await ReadersAsync(db, tenantId, after, ct))
         {
-            var ids = group.Select(d => d.Row.Id).ToList();
+            entry.Readers = readers;
+            if (entry.OldReaders is { } old && old.Count == readers.Count && old.All(readers.Contains)) entry.OldReaders = null;
+        }
+    }
+
+    /// Asked of the access rules, user by user, as each of them would list the rows; a user whose role reads every
+    /// row of a type (the rules hand the rows back untouched) is not asked.
+    private static async Task<Dictionary<ChangeLogEntry, List<Guid>>> ReadersAsync(AtsDbContext db, Guid tenantId,
+        IReadOnlyList<(TenantEntity Row, ChangeLogEntry Entry)> changes, CancellationToken ct)
+    {
+        var readers = changes.ToDictionary(c => c.Entry, _ => new List<Guid>());
+        if (changes.Count == 0) return readers;
+        var users = await db.Users.Where(u => u.TenantId == tenantId && u.IsActive).Select(UserDirectory.AsActiveUser(db)).ToListAsync(ct);
+        foreach (var group in changes.GroupBy(c => c.Row.GetType()))
+        {
+            var ids = group.Select(c => c.Row.Id).Distinct().ToList();
             var read = ReadableIds.MakeGenericMethod(group.Key);
             foreach (var user in users.Where(u => u.Role.Length > 0))
             {
                 var reader = new Actor(user.Id, tenantId, user.Role, user.Name, Channel.System);
-                var visible = await (Task<HashSet<Guid>>)read.Invoke(null, [db, reader, ids, ct])!;
+                var visible = await (Task<HashSet<Guid>?>)read.Invoke(null, [db, reader, ids, ct])!;
                 foreach (var (row, entry) in group)
-                    if (visible.Contains(row.Id)) entry.Readers!.Add(user.Id);
+                    if (visible?.Contains(row.Id) != false) readers[entry].Add(user.Id);
             }
         }
+        return readers;
     }
 
     private static readonly MethodInfo ReadableIds = typeof(ChangeLog).GetMethod(nameof(ReadableIdsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private static async Task<HashSet<Guid>> ReadableIdsAsync<T>(AtsDbContext db, Actor reader, List<Guid> ids, CancellationToken ct) where T : TenantEntity =>
-        [.. await db.Set<T>().AsNoTracking().Readable(reader, db).Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)];
+    /// Null when the reader reads every row of the type.
+    private static async Task<HashSet<Guid>?> ReadableIdsAsync<T>(AtsDbContext db, Actor reader, List<Guid> ids, CancellationToken ct) where T : TenantEntity
+    {
+        var all = db.Set<T>();
+        var readable = all.Readable(reader, db);
+        if (ReferenceEquals(readable, all)) return null;
+        return [.. await readable.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)];
+    }
 
     /// The entries after <paramref name="afterId"/>, oldest first, across tenants (the caller filters per reader).
     public static async Task<List<ChangeLogEntry>> ReadAfterAsync(AtsDbContext db, long afterId, int limit, CancellationToken ct) =>

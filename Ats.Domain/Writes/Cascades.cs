@@ -15,7 +15,16 @@ internal static class Cascades
 {
     private static readonly MethodInfo LoadByKey = typeof(Cascades).GetMethod(nameof(LoadAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public static async Task TrackDependentsAsync(AtsDbContext db, TenantEntity row, CancellationToken ct)
+    /// Returns the rows the delete touches, <paramref name="row"/> included, each after every row that hangs on it:
+    /// the order of their change events, so a client hears of a candidate's applications before the candidate goes.
+    public static async Task<List<TenantEntity>> TrackDependentsAsync(AtsDbContext db, TenantEntity row, CancellationToken ct)
+    {
+        var taken = new List<TenantEntity>();
+        await TrackAsync(db, row, taken, ct);
+        return taken;
+    }
+
+    private static async Task TrackAsync(AtsDbContext db, TenantEntity row, List<TenantEntity> taken, CancellationToken ct)
     {
         var type = db.Model.FindEntityType(row.GetType())!;
         foreach (var key in type.GetReferencingForeignKeys())
@@ -26,15 +35,23 @@ internal static class Cascades
             var property = key.Properties[0];
             var load = LoadByKey.MakeGenericMethod(dependentType);
             var dependents = await (Task<List<TenantEntity>>)load.Invoke(null, [db, property.Name, property.ClrType, row.Id, ct])!;
-            if (key.DeleteBehavior == DeleteBehavior.Cascade)
-                foreach (var dependent in dependents) await TrackDependentsAsync(db, dependent, ct);
+            foreach (var dependent in dependents)
+                if (key.DeleteBehavior == DeleteBehavior.Cascade) await TrackAsync(db, dependent, taken, ct);
+                else taken.Add(dependent); // only its reference is cleared
         }
 
         // Notes and tasks hang on candidates, applications and jobs by kind and id, without a foreign key.
         ParentKind? kind = row switch { Candidate => ParentKind.Candidate, Application => ParentKind.Application, Job => ParentKind.Job, _ => null };
-        if (kind is null) return;
-        db.Notes.RemoveRange(await db.Notes.Where(n => n.ParentKind == kind && n.ParentId == row.Id).ToListAsync(ct));
-        db.Tasks.RemoveRange(await db.Tasks.Where(t => t.ParentKind == kind && t.ParentId == row.Id).ToListAsync(ct));
+        if (kind is not null)
+        {
+            var notes = await db.Notes.Where(n => n.ParentKind == kind && n.ParentId == row.Id).ToListAsync(ct);
+            var tasks = await db.Tasks.Where(t => t.ParentKind == kind && t.ParentId == row.Id).ToListAsync(ct);
+            db.Notes.RemoveRange(notes);
+            db.Tasks.RemoveRange(tasks);
+            taken.AddRange(notes);
+            taken.AddRange(tasks);
+        }
+        taken.Add(row);
     }
 
     /// The rows of <typeparamref name="T"/> whose foreign key points at <paramref name="id"/>, tracked.

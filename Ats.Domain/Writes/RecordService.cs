@@ -109,9 +109,9 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         await rules.For<T>().ValidateDeleteAsync(row, new WriteContext(actor, db, now, WriteKind.Delete), errors, ct);
         errors.ThrowIfAny();
 
-        await Cascades.TrackDependentsAsync(db, row, ct);
+        var taken = await Cascades.TrackDependentsAsync(db, row, ct);
         db.Remove(row);
-        await CommitAsync(db, actor, now, ct);
+        await CommitAsync(db, actor, now, ct, taken);
     }
 
     /// Runs a read over the rows the actor may see (tenant, role rules, token scope), untracked; like a write,
@@ -174,12 +174,13 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
     }
 
     /// Audits and logs every row the write touched (cascades included) and queues its webhook deliveries, all in one
-    /// transaction, then publishes.
-    private async Task CommitAsync(AtsDbContext db, Actor actor, DateTime now, CancellationToken ct)
+    /// transaction, then publishes. <paramref name="order"/>: a delete's rows, each after what hung on it, so that
+    /// a child's delete event comes before its parent's.
+    private async Task CommitAsync(AtsDbContext db, Actor actor, DateTime now, CancellationToken ct, IReadOnlyList<TenantEntity>? order = null)
     {
         db.ChangeTracker.DetectChanges();
         var changes = new List<(TenantEntity Row, ChangeLogEntry Entry)>();
-        foreach (var entry in db.ChangeTracker.Entries<TenantEntity>().ToList())
+        foreach (var entry in InOrder(db.ChangeTracker.Entries<TenantEntity>().ToList(), order))
         {
             if (Describe(entry) is not var (action, fields)) continue;
             var row = entry.Entity;
@@ -190,19 +191,31 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
             }
             var model = ModelCatalog.For(row.GetType());
             AuditLog.Record(db, actor, model.Name, row.Id, action, fields, now);
-            changes.Add((row, ChangeLog.Record(db, actor, model.Name, row, action, fields, now)));
+            changes.Add((row, ChangeLog.Record(db, actor, model.Name, entry, action, fields, now)));
         }
         if (changes.Count == 0) return;
-        await ChangeLog.NoteReadersOfDeletesAsync(db, actor.TenantId, changes.Where(c => c.Entry.Action == AuditAction.Delete).ToList(), ct);
+        await ChangeLog.NoteReadersBeforeAsync(db, actor.TenantId, changes, ct);
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await SaveAsync(db, ct);
-            if (await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, now, ct)) await db.SaveChangesAsync(ct);
+            // Who can read the rows now is asked of the saved rows, before anyone else can change them.
+            await ChangeLog.NoteReadersAfterAsync(db, actor.TenantId, changes, ct);
+            await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, now, ct);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         foreach (var (_, e) in changes)
             feed.Publish(new ChangeEvent(e.TenantId, e.Model, e.RecordId, e.Action, e.Version, e.ChangedFields, e.ActorId, actor.Channel, e.At, e.Id));
+    }
+
+    /// The tracked rows, those named in <paramref name="order"/> last and in its order (a stable sort keeps the rest as tracked).
+    private static IEnumerable<EntityEntry<TenantEntity>> InOrder(List<EntityEntry<TenantEntity>> entries, IReadOnlyList<TenantEntity>? order)
+    {
+        if (order is null) return entries;
+        var rank = new Dictionary<TenantEntity, int>(ReferenceEqualityComparer.Instance);
+        foreach (var row in order) rank.TryAdd(row, rank.Count);
+        return entries.OrderBy(e => rank.GetValueOrDefault(e.Entity, -1));
     }
 
     private static (AuditAction, IReadOnlyList<string>)? Describe(EntityEntry<TenantEntity> entry)

@@ -16,11 +16,14 @@ internal sealed class ChangeLogConfiguration : IEntityTypeConfiguration<ChangeLo
         b.Property(e => e.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
         b.Property(e => e.Model).HasMaxLength(32);
         b.Property(e => e.Channel).HasMaxLength(16);
-        b.Property(e => e.Keys).HasConversion(
-            keys => keys == null ? null : JsonSerializer.Serialize(keys, (JsonSerializerOptions?)null),
-            json => json == null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null));
+        AsJson(b.Property(e => e.Keys));
+        AsJson(b.Property(e => e.OldKeys));
         b.HasIndex(e => e.At);
         // A resuming subscription reads its tenant's and model's events after its cursor.
         b.HasIndex(e => new { e.TenantId, e.Model, e.Id });
     }
+
+    private static void AsJson(PropertyBuilder<Dictionary<string, string>?> property) => property.HasConversion(
+        keys => keys == null ? null : JsonSerializer.Serialize(keys, (JsonSerializerOptions?)null),
+        json => json == null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null));
 }

@@ -29,16 +29,17 @@ public static class ChannelFrames
         if (id is not null) w.WriteString("id", id);
     });
 
-    /// data: the row as the reader sees it now (its version says which), or {"id":…} for a delete.
-    public static byte[] Event(string subscriptionId, ChangeLogEntry entry, byte[] data) => Write(w =>
+    /// data: the row as the reader sees it now (its version says which), or {"id":…} for a delete or a leave
+    /// (<paramref name="leave"/>: the row stopped matching the subscription's filter or being readable by it).
+    public static byte[] Event(string subscriptionId, ChangeLogEntry entry, byte[] data, bool leave = false) => Write(w =>
     {
         w.WriteString("op", "event");
         w.WriteString("id", subscriptionId);
         w.WriteString("dataType", entry.Model);
-        w.WriteString("action", entry.Action switch { AuditAction.Create => "create", AuditAction.Update => "update", _ => "delete" });
+        w.WriteString("action", leave ? "leave" : entry.Action switch { AuditAction.Create => "create", AuditAction.Update => "update", _ => "delete" });
         w.WriteString("event_id", entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("ts", entry.At);
-        if (entry.Action == AuditAction.Update)
+        if (entry.Action == AuditAction.Update && !leave)
         {
             w.WriteStartArray("changed_fields");
             foreach (var field in entry.ChangedFields) w.WriteStringValue(field);

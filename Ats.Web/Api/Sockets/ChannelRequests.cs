@@ -64,10 +64,20 @@ public sealed class ChannelRequests(IServiceProvider services)
         var filters = new List<(FieldDescriptor, HashSet<string>)>();
         if (frame.OptionalObject("filter") is { } filter)
         {
-            // Parsed exactly as the list's query parameters, so a filter means the same on both.
-            var parsed = ListQuery.Parse(model, AsQuery(filter));
-            if (filter.Count != parsed.Filters.Count)
-                throw RequestFrame.Bad("invalid_filter", "A filter names filterable fields only, such as {\"job_id\":\"…\"}.");
+            if (filter.Select(m => m.Key).FirstOrDefault(name => model.Field(name) is not { IsFilterable: true }) is { } name)
+                throw RequestFrame.Bad("invalid_filter", $"'{name}' is not a filterable field of {model.Name}. Filterable fields: "
+                    + string.Join(", ", model.Fields.Where(f => f.IsFilterable).Select(f => f.Name)) + ".");
+            // Parsed exactly as the list's query parameters, so a filter means the same on both; what the list calls a
+            // bad parameter is a bad filter here.
+            ListQuery parsed;
+            try
+            {
+                parsed = ListQuery.Parse(model, AsQuery(filter));
+            }
+            catch (BodyException ex) when (ex.Code is "invalid_parameter" or "invalid_member")
+            {
+                throw RequestFrame.Bad("invalid_filter", ex.Message);
+            }
             filters.AddRange(parsed.Filters.Select(f => (f.Field, f.Values.Select(WireText.Of).ToHashSet(StringComparer.Ordinal))));
         }
         long? since = frame.OptionalString("since", 20) is { } text

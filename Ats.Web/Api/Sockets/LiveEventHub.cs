@@ -160,8 +160,8 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
 
     private IEnumerable<Subscription> Subscriptions() => _connections.Values.SelectMany(c => c.Subscriptions.Values);
 
-    /// Each changed row is read once per kind of reader, under that reader's access rules and scopes: a row they may
-    /// not read is not sent. A deleted row goes to those who could read it just before (noted with the delete).
+    /// Who hears what is decided on the log (see <see cref="Subscription.Hears"/>); the data is each changed row read
+    /// once per kind of reader, under that reader's access rules and scopes now: a row they may not read now is not sent.
     /// Afterwards each subscription has been served up to <paramref name="upTo"/>, except one whose socket had no room
     /// or whose reader could not be read for: it stays at the last event it got and is served from the log later.
     private async Task DeliverAsync(IReadOnlyList<ChangeLogEntry> entries, IReadOnlyList<Subscription> subscriptions, long upTo, CancellationToken ct)
@@ -209,31 +209,29 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
             foreach (var subscription in subscriptions) subscription.Stalled = true;
             return;
         }
+        var reader = actor.UserId ?? Guid.Empty;
         var data = new Dictionary<Guid, byte[]>();
         foreach (var entry in entries)
         {
-            object? row = null;
-            if (entry.Action == AuditAction.Delete)
-            {
-                if (entry.Readers?.Contains(actor.UserId ?? Guid.Empty) != true) continue;
-            }
-            else if (rows.TryGetValue(entry.RecordId, out var found)) row = found;
-            else continue; // not theirs to read (or deleted since: its delete event follows)
-
-            if (!data.TryGetValue(entry.RecordId, out var json))
-                data[entry.RecordId] = json = row is null ? IdOnly(entry.RecordId) : Wire(operations.Model, row);
+            var row = entry.Action == AuditAction.Delete ? null : rows.GetValueOrDefault(entry.RecordId);
             // Clients tend to name their subscriptions alike ("s1"): one frame serves all of those.
-            var frames = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            var frames = new Dictionary<(string, Heard), byte[]>();
             foreach (var subscription in subscriptions)
             {
                 if (subscription.Stalled || entry.Id <= subscription.Cursor) continue;
-                if (!subscription.Matches(row, entry))
+                var heard = subscription.Hears(entry, reader, row);
+                if (heard == Heard.Nothing)
                 {
                     subscription.Cursor = entry.Id;
                     continue;
                 }
-                if (!frames.TryGetValue(subscription.Id, out var frame))
-                    frames[subscription.Id] = frame = ChannelFrames.Event(subscription.Id, entry, json);
+                if (!frames.TryGetValue((subscription.Id, heard), out var frame))
+                {
+                    // A delete or a leave names only the id: the row is no longer theirs to see.
+                    var json = heard == Heard.Leave || row is null ? IdOnly(entry.RecordId)
+                        : data.TryGetValue(entry.RecordId, out var wire) ? wire : data[entry.RecordId] = Wire(operations.Model, row);
+                    frames[(subscription.Id, heard)] = frame = ChannelFrames.Event(subscription.Id, entry, json, leave: heard == Heard.Leave);
+                }
                 if (!subscription.Connection.TrySendEvent(frame))
                 {
                     subscription.Stalled = true;

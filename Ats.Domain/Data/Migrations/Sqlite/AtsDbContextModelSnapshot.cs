@@ -256,6 +256,12 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OldKeys")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OldReaders")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Readers")
                         .HasColumnType("TEXT");
 
