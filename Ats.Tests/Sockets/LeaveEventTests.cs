@@ -93,6 +93,21 @@ public sealed class LeaveEventTests(ChannelFixture host) : IClassFixture<Channel
         Assert.True(deletes[onApplication.Id] < deletes[application.Id]);
     }
 
+    [Fact]
+    public async Task TheLogKeepsTheOldStatesOfAnUpdateButNoText()
+    {
+        var application = await ApplicationAsync(a => a.Stage == Stage.Screening);
+        var last = await UpdateAsync(application.Id, a => a.Stage = Stage.Interview, a => a.ExternalId = "secret-text");
+
+        await using var db = host.App.Db();
+        var entry = await db.ChangeLog.SingleAsync(e => e.Id == last);
+        Assert.Equal(("screening", "interview"), (entry.OldKeys!["stage"], entry.Keys!["stage"]));
+        Assert.DoesNotContain("external_id", entry.Keys.Keys.Concat(entry.OldKeys.Keys));
+        Assert.DoesNotContain(entry.Keys.Values.Concat(entry.OldKeys.Values), v => v.Contains("secret"));
+        Assert.Null(entry.OldReaders); // who may read it did not change
+        Assert.NotEmpty(entry.Readers!);
+    }
+
     /// The action, event id and row of each event: what a replay must repeat.
     private static List<(string, string, string)> Signature(IEnumerable<JsonObject> events) =>
         [.. events.Select(e => ((string)e["action"]!, (string)e["event_id"]!, (string)e["data"]!["id"]!))];
