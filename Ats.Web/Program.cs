@@ -34,6 +34,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>()
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseMiddleware<RequestBodyLimit>();
 app.UseRequestLocalization();
 app.UseWebSockets();
 app.UseXapi();

@@ -15,6 +15,7 @@ dotnet build tools/Ats.Benchmarks -c Release --nologo -v quiet
 
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Ats="Data Source=$work/live.db" Ats__SeedDemoData=true \
 Ats__RateLimits__PerTokenPerMinute=1000000000 Ats__RateLimits__PerIpPerMinute=1000000000 Logging__LogLevel__Default=Warning \
+Ats__Channel__MaxSocketsPerToken=100000 Ats__Channel__MaxSocketsPerIp=100000 \
   "${server_cpu[@]}" dotnet Ats.Web/bin/Release/net10.0/Ats.Web.dll --urls "$base" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT

@@ -11,7 +11,7 @@ namespace Ats.Web.Api.Sockets;
 /// is served from the change log once there is room again; a client whose queue stays full is closed with a reason.
 /// Nobody else ever waits for it.
 public sealed class ChannelConnection(WebSocket socket, string token, string? ip, Actor actor, ChannelSettings settings,
-    LiveEventHub hub, ChannelRequests requests, BearerTokens tokens, ILogger logger)
+    LiveEventHub hub, ChannelRequests requests, BearerTokens tokens, ILogger logger, SocketLimits limits)
 {
     private readonly System.Threading.Channels.Channel<byte[]> _outbox = System.Threading.Channels.Channel.CreateBounded<byte[]>(
         new System.Threading.Channels.BoundedChannelOptions(settings.QueueCapacity + ControlReserve)
@@ -158,8 +158,14 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         string? id = null;
         try
         {
+            var overBudget = limits.SpendRequest(token, ip); // every frame counts, well-formed or not
             frame = new RequestFrame(Parse(text));
             id = frame.Id;
+            if (overBudget is not null)
+            {
+                await AnswerAsync(ChannelFrames.Error(id, overBudget, TraceId()), ct);
+                return;
+            }
             if (frame.Op != "ping" && !await StillValidAsync(ct)) return;
             switch (frame.Op)
             {
@@ -196,7 +202,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     {
         try
         {
-            return JsonNode.Parse(text.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false }) as JsonObject
+            return JsonLimits.Parse(text.Span) as JsonObject
                 ?? throw RequestFrame.Bad("invalid_frame", "A frame must be a JSON object such as {\"op\":\"subscribe\",\"id\":\"s1\",\"dataType\":\"application\"}.");
         }
         catch (JsonException ex)

@@ -12,6 +12,7 @@ public static class ChannelEndpoint
     {
         services.AddSingleton(configuration.GetSection("Ats:Channel").Get<ChannelSettings>() ?? new ChannelSettings());
         services.AddSingleton<ChannelRequests>();
+        services.AddSingleton<SocketLimits>();
         services.AddSingleton<LiveEventHub>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventHub>());
         return services;
@@ -20,7 +21,7 @@ public static class ChannelEndpoint
     public static void MapChannel(this IEndpointRouteBuilder app) => app.MapGet(BearerTokens.ChannelPath, RunAsync);
 
     private static async Task RunAsync(HttpContext http, ChannelSettings settings, LiveEventHub hub, ChannelRequests requests,
-        BearerTokens tokens, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+        BearerTokens tokens, SocketLimits limits, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -32,6 +33,13 @@ public static class ChannelEndpoint
             await Problems.WriteAsync(http, 403, "origin_not_allowed", "Browser pages of other sites may not open this socket (see Ats:Channel:AllowedOrigins).");
             return;
         }
+        // Counted before accepting, so that a refusal is a plain 429 the client can read.
+        using var place = limits.TryOpen(BearerTokens.FromRequest(http)!, http.Connection.RemoteIpAddress?.ToString(), out var tooMany);
+        if (place is null)
+        {
+            await Problems.Of(http, tooMany!).ExecuteAsync(http);
+            return;
+        }
         await hub.Started;
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
@@ -40,7 +48,7 @@ public static class ChannelEndpoint
         });
         var actor = http.Actor() with { Channel = Channel.Ws };
         var connection = new ChannelConnection(socket, BearerTokens.FromRequest(http)!, http.Connection.RemoteIpAddress?.ToString(), actor,
-            settings, hub, requests, tokens, loggers.CreateLogger<ChannelConnection>());
+            settings, hub, requests, tokens, loggers.CreateLogger<ChannelConnection>(), limits);
         await connection.RunAsync(lifetime.ApplicationStopping);
     }
 

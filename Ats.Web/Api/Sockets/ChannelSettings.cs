@@ -12,6 +12,9 @@ public sealed class ChannelSettings
     /// A client that takes nothing for this long while events wait is closed (1008, queue_overflow); it resumes with "since".
     public int SlowClientSeconds { get; set; } = 30;
     public int MaxSubscriptions { get; set; } = 100;
+    /// Sockets open at once per token and per client address; one more is refused with 429 too_many_sockets.
+    public int MaxSocketsPerToken { get; set; } = 20;
+    public int MaxSocketsPerIp { get; set; } = 100;
     /// How often an open socket re-checks its token (revoked, expired, user deactivated or given another role).
     public int RecheckSeconds { get; set; } = 5;
     /// After a close frame, how long the client has to answer it (and a stuck send to finish) before it is cut off.

@@ -34,7 +34,7 @@ public static class JsonBody
         }
         try
         {
-            return JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) as JsonObject
+            return JsonLimits.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) as JsonObject
                 ?? throw new BodyException(400, "invalid_json", "The body must be a JSON object.");
         }
         catch (JsonException ex)

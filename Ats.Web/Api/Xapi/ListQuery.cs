@@ -14,6 +14,9 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
     IReadOnlyList<(FieldDescriptor Field, IReadOnlyList<object?> Values)> Filters, DateTime? CreatedAfter, DateTime? UpdatedAfter, bool Count)
 {
     public const int DefaultLimit = 20, MaxLimit = 200;
+    /// Values of one filter and sort keys a query may name: every surface parses through here, so one frame cannot
+    /// build a query (or an expression tree) of any size.
+    public const int MaxValuesPerFilter = 100, MaxSortKeys = 3;
     private static readonly string[] Reserved = ["limit", "offset", "sort", "q", "count", "created_after", "updated_after"];
 
     public static ListQuery Parse(ModelDescriptor model, IQueryCollection query)
@@ -71,20 +74,27 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
         return (IOrderedQueryable<T>)rows.Provider.CreateQuery<T>(call);
     }
 
-    /// field = a OR field = b …: plain comparisons the database can answer from an index (a list parameter would not).
+    /// values.Contains(row.field), one node whatever the number of values (a chain of ORs nests one level per value).
+    /// The list is a parameter, as a captured variable would be; EF Core sends it as "field IN (@p1, @p2, …)", which an
+    /// index serves (see ParameterizedCollectionMode in DomainServices).
     private static Expression<Func<T, bool>> AnyOf<T>(FieldDescriptor field, IReadOnlyList<object?> values)
     {
         var row = Expression.Parameter(typeof(T), "row");
-        var property = Expression.Property(row, field.Property);
-        var matches = values.Select(value => (Expression)Expression.Equal(property, QueryParameter.Of(value, field.ClrType))).Aggregate(Expression.OrElse);
-        return Expression.Lambda<Func<T, bool>>(matches, row);
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(field.ClrType), values.Count)!;
+        foreach (var value in values) list.Add(value);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [field.ClrType],
+            QueryParameter.Of(list, list.GetType()), Expression.Property(row, field.Property));
+        return Expression.Lambda<Func<T, bool>>(contains, row);
     }
 
     private static IReadOnlyList<(FieldDescriptor, bool)> ParseSort(ModelDescriptor model, string text)
     {
         if (text.Length == 0) return [];
+        var parts = text.Split(',', MaxSortKeys + 1, StringSplitOptions.TrimEntries);
+        if (parts.Length > MaxSortKeys)
+            throw Bad("too_many_sort_keys", $"'sort' names at most {MaxSortKeys} fields, such as sort=stage,-created_at.");
         var keys = new List<(FieldDescriptor, bool)>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        foreach (var part in parts)
         {
             var descending = part.StartsWith('-');
             var name = descending ? part[1..] : part;
@@ -99,8 +109,11 @@ public sealed record ListQuery(int Limit, int Offset, IReadOnlyList<(FieldDescri
     private static IReadOnlyList<object?> ParseValues(FieldDescriptor field, string text)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        var values = new List<object?>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        var parts = text.Split(',', MaxValuesPerFilter + 1, StringSplitOptions.TrimEntries);
+        if (parts.Length > MaxValuesPerFilter)
+            throw Bad("too_many_values", $"'{field.Name}' takes at most {MaxValuesPerFilter} values; ask in several requests.");
+        var values = new List<object?>(parts.Length);
+        foreach (var part in parts)
         {
             object? value = null;
             var ok = part == "null" && (Nullable.GetUnderlyingType(field.ClrType) is not null || !field.ClrType.IsValueType) || type switch

@@ -14,7 +14,7 @@ public static class OpenApiDocument
         "unknown_parameter", "unknown_sort_field", "invalid_parameter", "invalid_id", "invalid_header", "unknown_model", "not_found",
         "method_not_allowed", "unauthorized", "invalid_token", "token_expired", "token_revoked", "user_inactive", "invalid_credentials",
         "missing_scope", "forbidden", "not_the_author", "admin_only", "inactive_user", "validation_failed", "precondition_failed", "version_conflict",
-        "conflict", "rate_limited", "internal_error",
+        "conflict", "rate_limited", "internal_error", "too_many_values", "too_many_sort_keys", "too_many_members", "too_many_items",
     ];
 
     public static JsonObject Build()
@@ -92,7 +92,7 @@ public static class OpenApiDocument
             Parameter("limit", "query", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = ListQuery.MaxLimit, ["default"] = ListQuery.DefaultLimit }, "Rows per page."),
             Parameter("offset", "query", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["default"] = 0 }, "Rows to skip."),
             Parameter("sort", "query", new JsonObject { ["type"] = "string" },
-                "Comma list of fields, '-' for descending. Sortable: " + string.Join(", ", model.Fields.Where(f => f.IsSortable).Select(f => f.Name)) + "."),
+                $"Comma list of at most {ListQuery.MaxSortKeys} fields, '-' for descending. Sortable: " + string.Join(", ", model.Fields.Where(f => f.IsSortable).Select(f => f.Name)) + "."),
             Parameter("count", "query", new JsonObject { ["type"] = "boolean" }, "Add meta.total (costs a count)."),
             Parameter("created_after", "query", new JsonObject { ["type"] = "string", ["format"] = "date-time" }, "Only rows created after this time."),
             Parameter("updated_after", "query", new JsonObject { ["type"] = "string", ["format"] = "date-time" }, "Only rows changed after this time."));
@@ -100,7 +100,7 @@ public static class OpenApiDocument
             parameters.Add(Parameter("q", "query", new JsonObject { ["type"] = "string", ["maxLength"] = 200 },
                 "Text search over " + string.Join(", ", model.Fields.Where(f => f.IsSearchable).Select(f => f.Name)) + "."));
         foreach (var field in model.Fields.Where(f => f.IsFilterable))
-            parameters.Add(Parameter(field.Name, "query", new JsonObject { ["type"] = "string" }, $"Equals any of these comma-separated values ({JsonBody.Describe(field.ClrType)})."));
+            parameters.Add(Parameter(field.Name, "query", new JsonObject { ["type"] = "string" }, $"Equals any of these comma-separated values, at most {ListQuery.MaxValuesPerFilter} ({JsonBody.Describe(field.ClrType)})."));
 
         return new JsonObject
         {

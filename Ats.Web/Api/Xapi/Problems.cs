@@ -4,7 +4,8 @@ using Ats.Domain.Writes;
 namespace Ats.Web.Api.Xapi;
 
 /// One refusal: HTTP status, stable machine code, human detail, field errors.
-public sealed record Problem(int Status, string Code, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null);
+/// RetryAfter: seconds until a refused request may be tried again (rate limits), also sent as "retry_after".
+public sealed record Problem(int Status, string Code, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null, int? RetryAfter = null);
 
 /// RFC 9457 problem documents for every /xapi2 error: a stable machine code, a trace id, field errors where they apply.
 public static class Problems
@@ -12,7 +13,10 @@ public static class Problems
     public const string ContentType = "application/problem+json";
 
     public static IResult Of(HttpContext http, int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        Results.Json(Document(new Problem(status, code, detail, errors), TraceId(http)), statusCode: status, contentType: ContentType);
+        Of(http, new Problem(status, code, detail, errors));
+
+    public static IResult Of(HttpContext http, Problem problem) =>
+        Results.Json(Document(problem, TraceId(http)), statusCode: problem.Status, contentType: ContentType);
 
     public static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
 
@@ -29,6 +33,7 @@ public static class Problems
             ["trace_id"] = traceId,
         };
         if (problem.Errors is not null) body["errors"] = problem.Errors;
+        if (problem.RetryAfter is { } seconds) body["retry_after"] = seconds;
         return body;
     }
 

@@ -22,17 +22,33 @@ public sealed class RateLimits
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _windowStarts = new();
 
+    /// One window per key ("ip:…" or "token:…"), shared by HTTP requests and socket frames: one budget, whatever the way in.
+    private readonly PartitionedRateLimiter<string> _windows;
+
     public RateLimits(RateLimitSettings settings, TimeProvider clock)
     {
         (_settings, _clock) = (settings, clock);
-        PerIp = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(IpKey(http), settings.PerIpPerMinute));
-        PerToken = PartitionedRateLimiter.Create<HttpContext, string>(http => TokenKey(http) is { } key
-            ? Partition(key, settings.PerTokenPerMinute)
-            : RateLimitPartition.GetNoLimiter("anonymous"));
+        _windows = PartitionedRateLimiter.Create<string, string>(key => key.Length == 0
+            ? RateLimitPartition.GetNoLimiter(key)
+            : Partition(key, key.StartsWith("ip:", StringComparison.Ordinal) ? settings.PerIpPerMinute : settings.PerTokenPerMinute));
+        PerIp = _windows.WithTranslatedKey<HttpContext>(IpKey, leaveOpen: true);
+        PerToken = _windows.WithTranslatedKey<HttpContext>(http => TokenKey(http) ?? "", leaveOpen: true);
     }
 
     public PartitionedRateLimiter<HttpContext> PerIp { get; }
     public PartitionedRateLimiter<HttpContext> PerToken { get; }
+
+    /// Spends one request of a socket frame from the same budgets as REST: null when allowed, else the seconds until
+    /// the window that refused it starts afresh.
+    public int? TryAcquireForSocket(string token, string? ip)
+    {
+        foreach (var key in new[] { IpKey(ip), TokenKeyOf(token) })
+        {
+            using var lease = _windows.AttemptAcquire(key);
+            if (!lease.IsAcquired) return SecondsToReset(key);
+        }
+        return null;
+    }
 
     public static IServiceCollection AddXapiRateLimits(IServiceCollection services, IConfiguration configuration)
     {
@@ -48,7 +64,8 @@ public sealed class RateLimits
                 // The same figure as RateLimit-Reset: the end of the window that refused the request.
                 var seconds = limits.SecondsToReset(limits.Tightest(context.HttpContext).Partition);
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString();
-                await Problems.WriteAsync(context.HttpContext, 429, "rate_limited", $"Too many requests. Try again in {seconds} s.");
+                await Problems.Of(context.HttpContext, new Problem(429, "rate_limited", $"Too many requests. Try again in {seconds} s.", RetryAfter: seconds))
+                    .ExecuteAsync(context.HttpContext);
             };
         });
         return services;
@@ -92,19 +109,21 @@ public sealed class RateLimits
         return Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(Window.Ticks - intoWindow).TotalSeconds));
     }
 
-    private static string IpKey(HttpContext http) => "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    private static string IpKey(HttpContext http) => IpKey(http.Connection.RemoteIpAddress?.ToString());
+
+    private static string IpKey(string? ip) => "ip:" + (ip ?? "unknown");
+
+    /// The partition of a bearer token, as sent: a hash, so the limiter never holds a token.
+    public static string TokenKeyOf(string token) => "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
 
     private static readonly object TokenKeyItem = new();
 
-    /// Partitions by a hash of the bearer token, so the limit holds before (and whether or not) the token is valid.
-    /// Hashed once per request: the limiter, its statistics and the headers all ask.
+    /// Partitions by a hash of the bearer token (the header, or the socket's ?token=), so the limit holds before
+    /// (and whether or not) the token is valid. Hashed once per request: the limiter, its statistics and the headers all ask.
     private static string? TokenKey(HttpContext http)
     {
         if (http.Items.TryGetValue(TokenKeyItem, out var known)) return (string?)known;
-        var header = http.Request.Headers.Authorization.ToString();
-        var key = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7
-            ? "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim())))[..32]
-            : null;
+        var key = BearerTokens.FromRequest(http) is { } token ? TokenKeyOf(token) : null;
         http.Items[TokenKeyItem] = key;
         return key;
     }

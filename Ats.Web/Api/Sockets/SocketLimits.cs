@@ -1,0 +1,54 @@
+using Ats.Web.Api.Xapi;
+
+namespace Ats.Web.Api.Sockets;
+
+/// What one caller may take of the channel: open sockets per token and per client address
+/// (Ats:Channel:MaxSocketsPerToken, MaxSocketsPerIp), and a request budget per frame shared with REST (Ats:RateLimits).
+public sealed class SocketLimits(ChannelSettings settings, RateLimits rates)
+{
+    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
+
+    /// A place for one more socket of this token and address, given back when disposed; null and the refusal when
+    /// either has all its sockets open.
+    public IDisposable? TryOpen(string token, string? ip, out Problem? refusal)
+    {
+        var (tokenKey, ipKey) = (RateLimits.TokenKeyOf(token), "ip:" + ip);
+        lock (_open)
+        {
+            refusal = _open.GetValueOrDefault(tokenKey) >= settings.MaxSocketsPerToken
+                ? TooMany($"This token has {settings.MaxSocketsPerToken} sockets open, as many as one token may; close one or share it between subscriptions.")
+                : _open.GetValueOrDefault(ipKey) >= settings.MaxSocketsPerIp
+                    ? TooMany($"Your address has {settings.MaxSocketsPerIp} sockets open, as many as one address may; close one first.")
+                    : null;
+            if (refusal is not null) return null;
+            _open[tokenKey] = _open.GetValueOrDefault(tokenKey) + 1;
+            _open[ipKey] = _open.GetValueOrDefault(ipKey) + 1;
+        }
+        return new Place(this, tokenKey, ipKey);
+    }
+
+    /// Spends one request of the REST budgets for a frame: null when allowed, else the refusal to answer with.
+    public Problem? SpendRequest(string token, string? ip) => rates.TryAcquireForSocket(token, ip) is { } seconds
+        ? new Problem(429, "rate_limited", $"Too many requests. Try again in {seconds} s.", RetryAfter: seconds)
+        : null;
+
+    private static Problem TooMany(string detail) => new(429, "too_many_sockets", detail);
+
+    private void Release(string tokenKey, string ipKey)
+    {
+        lock (_open)
+            foreach (var key in new[] { tokenKey, ipKey })
+                if (_open[key] <= 1) _open.Remove(key);
+                else _open[key]--;
+    }
+
+    private sealed class Place(SocketLimits limits, string tokenKey, string ipKey) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) limits.Release(tokenKey, ipKey);
+        }
+    }
+}
