@@ -9,9 +9,10 @@ using Ats.Web.Localization;
 using Ats.Web.Offers;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = AtsHost.CreateBuilder(args);
 var settings = builder.Configuration.GetSection(AtsSettings.Section).Get<AtsSettings>() ?? new AtsSettings();
 
+builder.AddHostingSecurity();
 builder.Services.AddAtsDomain(builder.Configuration.GetConnectionString("Ats"));
 builder.Services.AddAtsAuthentication();
 builder.Services.AddAtsLocalization();
@@ -29,11 +30,11 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>()
     .InitializeAsync(settings.SeedDemoData ?? app.Environment.IsDevelopment());
 
+app.UseHostingSecurity();
 // No stack trace reaches a user, in any environment: errors render the friendly error page.
 // (/xapi2 handles its own errors first, as problem documents; these see only what it leaves alone.)
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseMiddleware<RequestBodyLimit>();
 app.UseRequestLocalization();
 app.UseWebSockets();

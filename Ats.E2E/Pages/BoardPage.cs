@@ -5,6 +5,8 @@ namespace Ats.E2E.Pages;
 /// A job's pipeline board.
 public sealed class BoardPage(IPage page)
 {
+    public IPage Page => page;
+
     public ILocator Column(string stage) => page.GetByTestId($"column-{stage}");
 
     public ILocator Cards(string stage) => Column(stage).GetByTestId("board-card");

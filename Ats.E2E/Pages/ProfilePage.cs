@@ -6,6 +6,8 @@ namespace Ats.E2E.Pages;
 /// A candidate's profile: its tabs, notes and correspondence.
 public sealed class ProfilePage(IPage page)
 {
+    public IPage Page => page;
+
     public async Task OpenAsync(Guid candidateId)
     {
         await page.GotoAsync($"/candidates/{candidateId}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Ats.E2E.Support;
@@ -6,6 +7,12 @@ namespace Ats.E2E.Support;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> _cspViolations = new();
+
+    /// Chromium's console reports each thing the Content-Security-Policy refused, and the page fires
+    /// securitypolicyviolation; both are recorded for every page, so a test can assert the app ran without one.
+    private const string ReportViolations =
+        "document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));";
 
     public KestrelAppFactory App { get; } = new();
     public IBrowser Browser { get; private set; } = default!;
@@ -29,8 +36,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        await context.AddInitScriptAsync(ReportViolations); // init scripts are exempt from the page's policy
+        var page = await context.NewPageAsync();
+        var violations = _cspViolations.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("CSP violation", StringComparison.Ordinal))
+                violations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
+
+    /// What the Content-Security-Policy refused on this page so far.
+    public IReadOnlyCollection<string> CspViolations(IPage page) => _cspViolations.TryGetValue(page, out var found) ? found : [];
 
     public async Task DisposeAsync()
     {

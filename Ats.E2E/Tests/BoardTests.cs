@@ -63,6 +63,7 @@ public sealed class BoardTests(BrowserFixture browser)
         await board.OpenAsync(jobId);
         Assert.Equal(["Anna Tester"], await board.NamesAsync("review"));
         Assert.Equal(["Cleo Tester", "Ben Tester"], await board.NamesAsync("new"));
+        Assert.Empty(browser.CspViolations(board.Page));
     }
 
     [Fact]

@@ -90,6 +90,8 @@ public sealed class InterviewToOfferTests(BrowserFixture browser)
         Assert.Equal($"Angebot-{name}-Jäger.pdf", download.SuggestedFilename);
         var file = await download.PathAsync();
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file!)[..4]));
+        Assert.Empty(browser.CspViolations(page));
+        Assert.Empty(browser.CspViolations(managerPage));
     }
 
     /// Closes a multi-select's list with Escape, as a keyboard user does; a key pressed while the list is still

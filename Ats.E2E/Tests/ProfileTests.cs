@@ -64,6 +64,7 @@ public sealed class ProfileTests(BrowserFixture browser)
         await Expect(profile.Notes.First).ToContainTextAsync("Older: prefers remote work");
         await Expect(profile.Notes.First).ToHaveAttributeAsync("data-pinned", "true");
         await Expect(profile.Note("Newer").Locator("strong")).ToHaveTextAsync("strong"); // markdown rendered
+        Assert.Empty(browser.CspViolations(profile.Page));
     }
 
     [Fact]

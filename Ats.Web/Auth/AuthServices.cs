@@ -24,6 +24,7 @@ public static class AuthServices
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
         });
+        services.AddSessionLifetime();
         // A deactivated user or a changed role takes effect within a minute, not at cookie expiry.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
