@@ -194,11 +194,12 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         }
         if (changes.Count == 0) return;
         await ChangeLog.NoteReadersOfDeletesAsync(db, actor.TenantId, changes.Where(c => c.Entry.Action == AuditAction.Delete).ToList(), ct);
+        var firstSubmissions = WebhookOutbox.FirstSubmissions(db.ChangeTracker);
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await SaveAsync(db, ct);
-            if (await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, now, ct)) await db.SaveChangesAsync(ct);
+            if (await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, firstSubmissions, now, ct)) await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         foreach (var (_, e) in changes)
