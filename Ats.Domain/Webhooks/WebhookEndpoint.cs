@@ -12,9 +12,8 @@ public sealed class WebhookEndpoint
     public bool Active { get; set; } = true;
     /// "whsec_…": needed in clear to sign, so it is shown once and otherwise never leaves the server.
     public string Secret { get; set; } = "";
-    /// After a rotation the old secret still signs (next to the new one) until <see cref="PreviousSecretExpiresAt"/>.
-    public string? PreviousSecret { get; set; }
-    public DateTime? PreviousSecretExpiresAt { get; set; }
+    /// Secrets replaced by a rotation: each still signs next to the current one until 24 hours after it was replaced.
+    public List<RetiredSecret> PreviousSecrets { get; set; } = [];
     /// When deliveries started failing without a success since; failures for 5 days disable the endpoint.
     public DateTime? FailingSince { get; set; }
     public DateTime? DisabledAt { get; set; }
@@ -25,4 +24,11 @@ public sealed class WebhookEndpoint
     public int Version { get; set; } = 1;
 
     public bool Wants(string eventType) => Events.Contains("*") || Events.Contains(eventType);
+
+    /// The replaced secrets that still sign at <paramref name="now"/>, newest first.
+    public IEnumerable<RetiredSecret> SigningPrevious(DateTime now) =>
+        PreviousSecrets.Where(p => p.ExpiresAt > now).OrderByDescending(p => p.ExpiresAt);
 }
+
+/// A replaced secret and when it stops signing.
+public sealed record RetiredSecret(string Secret, DateTime ExpiresAt);

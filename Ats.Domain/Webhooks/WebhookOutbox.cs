@@ -5,14 +5,22 @@ using Ats.Domain.Common;
 using Ats.Domain.Data;
 using Ats.Domain.Events;
 using Ats.Domain.Models;
+using Ats.Domain.Scorecards;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Ats.Domain.Webhooks;
 
 /// Writes one delivery per interested endpoint for each change, inside the change's own transaction: when the process
-/// dies after the commit, the delivery is still there for the worker.
+/// dies after the commit, the delivery is still there for the worker. A scorecard draft never leaves: webhooks hear of a
+/// scorecard once it is submitted (as evaluation.created then, since they never saw the draft).
 public static class WebhookOutbox
 {
+    /// Called before the save: the scorecards this write submits for the first time.
+    public static HashSet<Guid> FirstSubmissions(ChangeTracker tracker) =>
+        [.. tracker.Entries<Evaluation>().Where(e => e.State == EntityState.Modified && e.Entity.SubmittedAt is not null
+            && e.Property(x => x.SubmittedAt).OriginalValue is null).Select(e => e.Entity.Id)];
+
     public static string EventType(string model, AuditAction action) => model + "." + action switch
     {
         AuditAction.Create => "created",
@@ -22,17 +30,19 @@ public static class WebhookOutbox
 
     /// After the change log entries got their ids (the payload names the same event_id as the WebSocket event).
     public static async Task<bool> EnqueueAsync(AtsDbContext db, Guid tenantId, IReadOnlyList<(TenantEntity Row, ChangeLogEntry Entry)> changes,
-        DateTime now, CancellationToken ct)
+        IReadOnlySet<Guid> firstSubmissions, DateTime now, CancellationToken ct)
     {
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.TenantId == tenantId && e.Active).ToListAsync(ct);
         if (endpoints.Count == 0) return false;
         var any = false;
         foreach (var (row, entry) in changes)
         {
-            var type = EventType(entry.Model, entry.Action);
+            if (row is Evaluation { SubmittedAt: null }) continue; // a draft is its author's alone
+            var action = firstSubmissions.Contains(row.Id) ? AuditAction.Create : entry.Action;
+            var type = EventType(entry.Model, action);
             var interested = endpoints.Where(e => e.Wants(type)).ToList();
             if (interested.Count == 0) continue;
-            var payload = Payload(type, entry, row);
+            var payload = Payload(type, action, entry, row);
             foreach (var endpoint in interested)
             {
                 db.WebhookDeliveries.Add(new WebhookDelivery
@@ -52,9 +62,10 @@ public static class WebhookOutbox
         return any;
     }
 
-    /// {"type":"application.updated","timestamp":…,"event_id":"…","data":{…}}. A deleted row's data is its id only:
-    /// a copy of erased personal data must not wait in the outbox.
-    private static string Payload(string type, ChangeLogEntry entry, TenantEntity row)
+    /// {"type":"application.updated","timestamp":…,"event_id":"…","changed_fields":[…],"data":{…}}; changed_fields on
+    /// updates only, as on the WebSocket. A deleted row's data is its id only: a copy of erased personal data must not
+    /// wait in the outbox.
+    private static string Payload(string type, AuditAction action, ChangeLogEntry entry, TenantEntity row)
     {
         var model = ModelCatalog.For(row.GetType());
         var body = new JsonObject
@@ -62,8 +73,9 @@ public static class WebhookOutbox
             ["type"] = type,
             ["timestamp"] = entry.At.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
             ["event_id"] = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["data"] = entry.Action == AuditAction.Delete ? new JsonObject { ["id"] = row.Id } : model.ToWire(row),
         };
+        if (action == AuditAction.Update) body["changed_fields"] = new JsonArray([.. entry.ChangedFields.Select(f => (JsonNode)f)]);
+        body["data"] = action == AuditAction.Delete ? new JsonObject { ["id"] = row.Id } : model.ToWire(row);
         return body.ToJsonString(ModelDescriptor.WireJson);
     }
 }

@@ -31,6 +31,8 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
     public const string All = "*";
     public const int MaxDescription = 500;
     public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
+    /// Replaced secrets that may sign at once: bounds the signature header when someone rotates in a loop.
+    public const int MaxPreviousSecrets = 9;
 
     /// "candidate.created", … for every public model, in catalog order.
     public static readonly IReadOnlyList<string> EventTypes = ModelCatalog.All
@@ -79,7 +81,10 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         await using var db = await OpenAsync(actor, ct);
         var row = await FindAsync(db, id, ct);
         var before = (row.Url, Events: string.Join(",", row.Events), row.Description, row.Active);
-        RequireReadScopes(actor, change.Events);
+        // Whoever points an endpoint elsewhere receives what it carries: its events before and after, and what still waits.
+        if (change.Url is { } url && url.Trim() != row.Url)
+            RequireReadScopes(actor, [.. row.Events, .. change.Events ?? [], .. await PendingTypesAsync(db, id, ct)]);
+        else RequireReadScopes(actor, change.Events);
         await ApplyAsync(row, change, ct);
         var changed = new List<string>();
         if (row.Url != before.Url) changed.Add("url");
@@ -95,7 +100,7 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, Now), ct);
             wake.Nudge();
         }
-        return View(row, null);
+        return View(row, await LastDeliveryAsync(db, id, ct));
     }
 
     public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -108,15 +113,18 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         await db.SaveChangesAsync(ct);
     }
 
-    /// A new secret; the old one keeps signing next to it for 24 hours, so receivers can switch without losing a delivery.
+    /// A new secret; each replaced one keeps signing next to it for 24 hours, so receivers can switch without losing a delivery.
     public async Task<WebhookWithSecret> RotateSecretAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         Require(actor, WriteScope);
         await using var db = await OpenAsync(actor, ct);
         var row = await FindAsync(db, id, ct);
-        (row.PreviousSecret, row.PreviousSecretExpiresAt, row.Secret) = (row.Secret, Now + RotationOverlap, WebhookSignature.NewSecret());
+        var signing = row.SigningPrevious(Now).ToList();
+        if (signing.Count >= MaxPreviousSecrets) throw new WebhookRotationException(signing.Count + 1);
+        row.PreviousSecrets = [new RetiredSecret(row.Secret, Now + RotationOverlap), .. signing];
+        row.Secret = WebhookSignature.NewSecret();
         await SaveAsync(db, actor, row, AuditAction.Update, ["secret"], ct);
-        return new WebhookWithSecret(View(row, null), row.Secret);
+        return new WebhookWithSecret(View(row, await LastDeliveryAsync(db, id, ct)), row.Secret);
     }
 
     /// Newest first.
@@ -139,6 +147,7 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         var endpoint = await FindAsync(db, endpointId, ct);
         var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == endpointId, ct)
             ?? throw new NotFoundException(DeliveryModel, deliveryId);
+        RequireReadScopes(actor, [.. endpoint.Events, delivery.EventType]);
         if (!endpoint.Active) throw ValidationException.For("active", Messages.WebhookInactive);
         if (delivery.Payload.Length == 0) throw ValidationException.For("payload", Messages.WebhookPayloadPruned);
         (delivery.Status, delivery.Attempts, delivery.NextAttemptAt) = (DeliveryStatus.Pending, 0, Now);
@@ -156,14 +165,23 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         if (actor.Scopes is { } scopes && !scopes.Contains(scope)) throw ForbiddenException.MissingScope(scope);
     }
 
-    /// A webhook sends the rows it names: a token may only ask for the models it may read ("*" needs them all).
+    /// A webhook sends the rows it names: a token may only ask for the models it may read ("*" needs them all). The
+    /// refusal names every missing scope.
     private static void RequireReadScopes(Actor actor, IReadOnlyCollection<string>? events)
     {
         if (actor.Scopes is not { } scopes || events is null) return;
         var models = events.Any(e => e.Trim() == All) ? ModelCatalog.All
             : ModelCatalog.All.Where(m => events.Any(e => e.Trim().StartsWith(m.Name + ".", StringComparison.Ordinal)));
-        if (models.FirstOrDefault(m => !scopes.Contains(m.ReadScope)) is { } missing) throw ForbiddenException.MissingScope(missing.ReadScope);
+        var missing = models.Select(m => m.ReadScope).Where(s => !scopes.Contains(s)).ToList();
+        if (missing.Count > 0) throw new ForbiddenException("missing_scope", Messages.WebhookMissingScopes(string.Join(", ", missing)));
     }
+
+    /// The event types of deliveries still waiting for the endpoint: they go wherever its URL points when they are sent.
+    private static async Task<List<string>> PendingTypesAsync(AtsDbContext db, Guid id, CancellationToken ct) =>
+        await db.WebhookDeliveries.Where(d => d.EndpointId == id && d.Status == DeliveryStatus.Pending).Select(d => d.EventType).Distinct().ToListAsync(ct);
+
+    private static Task<WebhookDelivery?> LastDeliveryAsync(AtsDbContext db, Guid id, CancellationToken ct) =>
+        db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == id).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(ct);
 
     private async Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct)
     {
@@ -220,10 +238,14 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
     }
 
     private static WebhookView View(WebhookEndpoint e, WebhookDelivery? last) =>
-        new(e.Id, e.Url, e.Description, e.Events, e.Active, e.FailingSince, e.DisabledAt, e.DisabledReason, e.PreviousSecretExpiresAt,
+        new(e.Id, e.Url, e.Description, e.Events, e.Active, e.FailingSince, e.DisabledAt, e.DisabledReason,
+            e.PreviousSecrets.Count > 0 ? e.PreviousSecrets.Max(p => p.ExpiresAt) : null,
             e.CreatedAt, e.UpdatedAt, last?.Status, last?.LastAttemptAt ?? last?.CreatedAt);
 
     private static DeliveryView View(WebhookDelivery d) =>
         new(d.Id, d.EndpointId, d.EventId, d.EventType, d.Status, d.Attempts, d.CreatedAt,
             d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.LastAttemptAt, d.LastStatusCode, d.LastDurationMs, d.LastResponse, d.DeliveredAt);
 }
+
+/// Rotating again while the maximum number of replaced secrets still sign.
+public sealed class WebhookRotationException(int count) : DomainException("too_many_rotations", Messages.WebhookTooManyRotations(count));

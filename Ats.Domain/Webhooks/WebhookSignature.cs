@@ -19,12 +19,8 @@ public static class WebhookSignature
         return "v1," + Convert.ToBase64String(mac);
     }
 
-    /// The webhook-signature header: the current secret's signature, and the previous one's while it is still valid.
-    public static string Header(WebhookEndpoint endpoint, string id, long timestamp, string body, DateTime now)
-    {
-        var header = Sign(endpoint.Secret, id, timestamp, body);
-        return endpoint.PreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > now
-            ? header + " " + Sign(previous, id, timestamp, body)
-            : header;
-    }
+    /// The webhook-signature header: the current secret's signature, then those of the replaced secrets still within
+    /// their 24 hours, newest first.
+    public static string Header(WebhookEndpoint endpoint, string id, long timestamp, string body, DateTime now) =>
+        string.Join(' ', endpoint.SigningPrevious(now).Select(p => p.Secret).Prepend(endpoint.Secret).Select(s => Sign(s, id, timestamp, body)));
 }

@@ -3,21 +3,36 @@ using System.Net.Sockets;
 
 namespace Ats.Domain.Webhooks;
 
-/// The SSRF guard: a webhook may only reach public addresses over http(s). Checked when an endpoint is saved and again
-/// on every connection (DNS can change between the two), and the connection goes to the very address that was checked,
-/// so a rebinding name cannot slip a private address in between.
+/// The SSRF guard: a webhook may only reach public addresses over http(s), on the usual web ports. Checked when an
+/// endpoint is saved and again on every connection (DNS can change between the two), and the connection goes to the
+/// very address that was checked, so a rebinding name cannot slip a private address in between.
 public static class WebhookTargets
 {
     public const int MaxUrlLength = 2000;
 
-    // The networks a webhook must never reach: this host, the local network, the cloud's metadata service.
+    /// The ports a webhook may use without Ats:Webhooks:AllowPrivateTargets: a URL must not become a port scanner.
+    public static readonly int[] Ports = [80, 443, 8080, 8443];
+
+    // The cloud's metadata services: never reached, not even with AllowPrivateTargets (they hand out credentials).
+    private static readonly (IPAddress Network, int Prefix)[] Metadata =
+    [
+        (IPAddress.Parse("169.254.0.0"), 16),     // link-local: 169.254.169.254 (AWS, GCP, Azure, OCI …), 169.254.170.2 (ECS)
+        (IPAddress.Parse("100.100.100.200"), 32), // Alibaba Cloud
+        (IPAddress.Parse("168.63.129.16"), 32),   // Azure's host endpoint (WireServer)
+        (IPAddress.Parse("fd00:ec2::254"), 128),  // AWS over IPv6
+    ];
+
+    // The names of metadata services, refused even before they resolve (they do only inside their cloud).
+    private static readonly string[] MetadataNames = ["metadata.google.internal", "metadata.goog", "metadata"];
+
+    // The networks a webhook must never reach: this host, the local network, transition tunnels that lead into one.
     private static readonly (IPAddress Network, int Prefix)[] Refused =
     [
+        .. Metadata,
         (IPAddress.Parse("0.0.0.0"), 8),        // "this network"
         (IPAddress.Parse("10.0.0.0"), 8),       // private
         (IPAddress.Parse("100.64.0.0"), 10),    // carrier-grade NAT
         (IPAddress.Parse("127.0.0.0"), 8),      // loopback
-        (IPAddress.Parse("169.254.0.0"), 16),   // link-local, including the metadata address 169.254.169.254
         (IPAddress.Parse("172.16.0.0"), 12),    // private
         (IPAddress.Parse("192.0.0.0"), 24),     // IETF protocol assignments (NAT64 discovery and the like)
         (IPAddress.Parse("192.168.0.0"), 16),   // private
@@ -26,29 +41,41 @@ public static class WebhookTargets
         (IPAddress.Parse("240.0.0.0"), 4),      // reserved, and the broadcast address
         (IPAddress.Parse("::"), 128),           // unspecified
         (IPAddress.Parse("::1"), 128),          // loopback
-        (IPAddress.Parse("64:ff9b:1::"), 48),   // local-use NAT64
+        (IPAddress.Parse("64:ff9b::"), 32),     // NAT64 beyond the well-known /96 (judged by its IPv4), e.g. local-use 64:ff9b:1::/48
+        (IPAddress.Parse("100::"), 64),         // discard-only
+        (IPAddress.Parse("2001::"), 32),        // Teredo: a tunnel whose far end is an IPv4 address of anyone's choosing
+        (IPAddress.Parse("2002::"), 16),        // 6to4: likewise
         (IPAddress.Parse("fc00::"), 7),         // unique local, including the metadata address fd00:ec2::254
         (IPAddress.Parse("fe80::"), 10),        // link-local
+        (IPAddress.Parse("fec0::"), 10),        // site-local (deprecated, still routed inside some networks)
         (IPAddress.Parse("ff00::"), 8),         // multicast
     ];
 
-    /// True when a webhook may be sent to <paramref name="address"/>. IPv4 inside IPv6 (::ffff:10.0.0.1, ::10.0.0.1,
-    /// 64:ff9b::10.0.0.1) is judged by the IPv4 address it carries.
-    public static bool IsPublic(IPAddress address)
+    /// True when a webhook may be sent to <paramref name="address"/>. IPv4 inside IPv6 (::ffff:10.0.0.1, ::ffff:0:10.0.0.1,
+    /// ::10.0.0.1, 64:ff9b::10.0.0.1) is judged by the IPv4 address it carries.
+    public static bool IsPublic(IPAddress address) => !InAny(Unwrap(address), Refused);
+
+    /// A cloud metadata address, in any spelling: refused even when private targets are allowed.
+    public static bool IsMetadata(IPAddress address) => InAny(Unwrap(address), Metadata);
+
+    public static bool IsAllowed(IPAddress address, bool allowPrivate) => allowPrivate ? !IsMetadata(address) : IsPublic(address);
+
+    /// The IPv4 address an IPv6 address carries where its range embeds one: IPv4-mapped (::ffff:0:0/96), IPv4-translated
+    /// (::ffff:0:0:0/96), IPv4-compatible (::/96, deprecated) and the well-known NAT64 prefix 64:ff9b::/96.
+    private static IPAddress Unwrap(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6) return IsPublic(address.MapToIPv4());
-        if (address.AddressFamily == AddressFamily.InterNetworkV6 && EmbeddedIPv4(address) is { } embedded) return IsPublic(embedded);
-        return !Refused.Any(r => r.Network.AddressFamily == address.AddressFamily && InNetwork(address, r.Network, r.Prefix));
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address;
+        var b = address.GetAddressBytes();
+        var zeroTo8 = b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0;
+        var mapped = zeroTo8 && b[8] == 0 && b[9] == 0 && b[10] == 0xff && b[11] == 0xff;
+        var translated = zeroTo8 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0;
+        var compatible = b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0;
+        var nat64 = b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0;
+        return mapped || translated || compatible || nat64 ? new IPAddress(b.AsSpan(12, 4)) : address;
     }
 
-    /// IPv4-compatible (::a.b.c.d, deprecated) and the well-known NAT64 prefix 64:ff9b::/96.
-    private static IPAddress? EmbeddedIPv4(IPAddress address)
-    {
-        var bytes = address.GetAddressBytes();
-        var compatible = bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && !(bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0);
-        var nat64 = bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0;
-        return compatible || nat64 ? new IPAddress(bytes.AsSpan(12, 4)) : null;
-    }
+    private static bool InAny(IPAddress address, (IPAddress Network, int Prefix)[] networks) =>
+        networks.Any(r => r.Network.AddressFamily == address.AddressFamily && InNetwork(address, r.Network, r.Prefix));
 
     private static bool InNetwork(IPAddress address, IPAddress network, int prefix)
     {
@@ -69,20 +96,24 @@ public static class WebhookTargets
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0
             || uri.UserInfo.Length > 0)
             return Resources.Messages.WebhookUrlInvalid;
-        if (allowPrivate) return null;
         try
         {
             var addresses = await ResolveAsync(uri.IdnHost, ct);
-            return addresses.All(IsPublic) ? null : Resources.Messages.WebhookUrlPrivate;
+            if (!addresses.All(a => IsAllowed(a, allowPrivate))) return Resources.Messages.WebhookUrlPrivate;
         }
         catch (SocketException)
         {
             return Resources.Messages.WebhookHostUnknown;
         }
+        return allowPrivate || Ports.Contains(uri.Port) ? null : Resources.Messages.WebhookUrlPort(string.Join(", ", Ports));
     }
 
-    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
-        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct)
+    {
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal)) return [literal];
+        if (MetadataNames.Contains(host.TrimEnd('.').ToLowerInvariant())) return [IPAddress.Parse("169.254.169.254")]; // what they stand for
+        return await Dns.GetHostAddressesAsync(host, ct);
+    }
 
     /// The HTTP handler for deliveries: connects only to checked addresses, never follows a redirect, never uses a proxy
     /// (a proxy would connect on our behalf, past the check).
@@ -99,9 +130,11 @@ public static class WebhookTargets
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint target, bool allowPrivate, CancellationToken ct)
     {
         var addresses = await ResolveAsync(target.Host, ct);
-        // Every answer must be public: a name that resolves to a public and a private address is refused outright.
-        if (!allowPrivate && !addresses.All(IsPublic))
+        // Every answer must be allowed: a name that resolves to a public and a private address is refused outright.
+        if (!addresses.All(a => IsAllowed(a, allowPrivate)))
             throw new HttpRequestException(HttpRequestError.ConnectionError, Resources.Messages.WebhookUrlPrivate);
+        if (!allowPrivate && !Ports.Contains(target.Port))
+            throw new HttpRequestException(HttpRequestError.ConnectionError, Resources.Messages.WebhookUrlPort(string.Join(", ", Ports)));
         SocketException? last = null;
         foreach (var address in addresses)
         {

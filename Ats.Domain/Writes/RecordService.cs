@@ -195,13 +195,14 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         }
         if (changes.Count == 0) return;
         await ChangeLog.NoteReadersBeforeAsync(db, actor.TenantId, changes, ct);
+        var firstSubmissions = WebhookOutbox.FirstSubmissions(db.ChangeTracker);
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await SaveAsync(db, ct);
             // Who can read the rows now is asked of the saved rows, before anyone else can change them.
             await ChangeLog.NoteReadersAfterAsync(db, actor.TenantId, changes, ct);
-            await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, now, ct);
+            await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, firstSubmissions, now, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

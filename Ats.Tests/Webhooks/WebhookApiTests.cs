@@ -73,6 +73,14 @@ public sealed class WebhookApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var log = await JsonAsync(await client.GetAsync($"/xapi2/webhooks/{id}/deliveries"), HttpStatusCode.OK);
         var delivery = Assert.Single(log["data"]!.AsArray())!;
         Assert.Equal("candidate.created", (string)delivery["event_type"]!);
+        // Every answer that shows the endpoint shows its last delivery, the change and the rotation answers included.
+        var patched = await JsonAsync(await client.PatchAsJsonAsync($"/xapi2/webhooks/{id}", new { description = "CRM 2" }), HttpStatusCode.OK);
+        var rotated = await JsonAsync(await client.PostAsync($"/xapi2/webhooks/{id}/rotate-secret", null), HttpStatusCode.OK);
+        foreach (var answer in new[] { patched, rotated })
+        {
+            Assert.Equal((string)delivery["status"]!, (string?)answer["last_delivery_status"]);
+            Assert.NotNull((string?)answer["last_delivery_at"]);
+        }
         var redelivered = await JsonAsync(await client.PostAsync($"/xapi2/webhooks/{id}/deliveries/{delivery["id"]}/redeliver", null), HttpStatusCode.Accepted);
         Assert.Equal(("pending", 0), ((string)redelivered["status"]!, (int)redelivered["attempts"]!));
         await client.DeleteAsync($"/xapi2/webhooks/{id}");

@@ -3,6 +3,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Ats.Domain.Candidates;
 using Ats.Domain.Data;
+using Ats.Domain.Interviews;
+using Ats.Domain.Jobs;
+using Ats.Domain.Pipeline;
+using Ats.Domain.Scorecards;
 using Ats.Domain.Webhooks;
 using Ats.Domain.Writes;
 using Ats.Tests.Support;
@@ -285,6 +289,97 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Single(after["webhook-signature"].Split(' '));
         Assert.True(SignedWith(rotated.Secret, after));
         Assert.False(DocsVerifier.Verify(created.Secret, after.Headers, after.Body, _clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task RotatingTwiceKeepsEverySecretYoungerThanADaySigning()
+    {
+        var created = await EndpointAsync();
+        var first = await Webhooks.RotateSecretAsync(_db.Admin, created.Webhook.Id);
+        _clock.Advance(TimeSpan.FromHours(1));
+        var second = await Webhooks.RotateSecretAsync(_db.Admin, created.Webhook.Id);
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime + WebhookService.RotationOverlap, second.Webhook.PreviousSecretExpiresAt);
+
+        async Task<string[]> SignersAsync()
+        {
+            await Dispatcher.PruneAsync();
+            await WriteAsync();
+            await SendAsync();
+            var request = _receiver.Received[^1];
+            return [.. new[] { created.Secret, first.Secret, second.Secret }
+                .Where(secret => request["webhook-signature"].Split(' ').Select((_, i) => SignedWith(secret, request, i)).Any(ok => ok))];
+        }
+
+        Assert.Equal([created.Secret, first.Secret, second.Secret], await SignersAsync()); // each replaced secret signs for its own day
+        _clock.Advance(WebhookService.RotationOverlap - TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal([first.Secret, second.Secret], await SignersAsync()); // the first one replaced is past its day
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal([second.Secret], await SignersAsync());
+        Assert.Empty((await StoredAsync(created.Webhook.Id)).PreviousSecrets); // and no longer kept
+    }
+
+    [Fact]
+    public async Task RotatingInALoopIsRefusedOnceTheMostSecretsSign()
+    {
+        var created = await EndpointAsync();
+        for (var i = 0; i < WebhookService.MaxPreviousSecrets; i++) await Webhooks.RotateSecretAsync(_db.Admin, created.Webhook.Id);
+        var before = await StoredAsync(created.Webhook.Id);
+
+        var refused = await Assert.ThrowsAsync<WebhookRotationException>(() => Webhooks.RotateSecretAsync(_db.Admin, created.Webhook.Id));
+
+        Assert.Equal("too_many_rotations", refused.Code);
+        var after = await StoredAsync(created.Webhook.Id);
+        Assert.Equal((before.Secret, before.Version, before.PreviousSecrets.Count), (after.Secret, after.Version, after.PreviousSecrets.Count));
+        _clock.Advance(WebhookService.RotationOverlap);
+        await Webhooks.RotateSecretAsync(_db.Admin, created.Webhook.Id); // a day later it works again
+    }
+
+    [Fact]
+    public async Task AnUpdateNamesItsChangedFieldsAsTheSocketDoes()
+    {
+        await EndpointAsync("candidate.created", "candidate.updated");
+        var candidate = await WriteAsync();
+        await _db.Records.UpdateAsync<Candidate>(_db.Recruiter, candidate.Id, null, c => (c.City, c.Phone) = ("Ulm", "+49 731 123"));
+
+        await SendAsync();
+
+        var bodies = _receiver.Received.Select(r => JsonNode.Parse(r.Body)!).OrderBy(b => (string)b["type"]!).ToList();
+        Assert.Null(bodies[0]["changed_fields"]); // candidate.created
+        Assert.Equal(["city", "phone"], bodies[1]["changed_fields"]!.AsArray().Select(f => (string)f!).Order());
+    }
+
+    [Fact]
+    public async Task AScorecardDraftNeverLeavesItArrivesOnceSubmitted()
+    {
+        await EndpointAsync();
+        var job = await _db.Records.CreateAsync(_db.Recruiter, new Job { Title = "Backend Developer" });
+        var ada = await WriteAsync();
+        var application = await _db.Records.CreateAsync(_db.Recruiter, new Application { CandidateId = ada.Id, JobId = job.Id, Stage = Stage.Interview });
+        var interview = await _db.Records.CreateAsync(_db.Recruiter, new Interview
+        {
+            ApplicationId = application.Id, Kind = InterviewKind.Onsite, StartsAt = DateTime.UtcNow.AddHours(-3), DurationMinutes = 60,
+            InterviewerIds = [_db.ManagerA.Id],
+        });
+        Task<Evaluation> ScoreAsync(int rating, bool submit) => Scorecards.SaveAsync(_db.Records, _db.Manager, application.Id, interview.Id,
+            e => (e.Skills, e.Culture, e.Communication, e.Recommendation, e.Note) = (rating, rating, rating, Recommendation.No, "Unsure so far"), submit);
+        List<JsonNode> SentScorecards() => [.. _receiver.Received.Select(r => JsonNode.Parse(r.Body)!).Where(b => ((string)b["type"]!).StartsWith("evaluation."))];
+
+        await ScoreAsync(2, submit: false);
+        await ScoreAsync(3, submit: false);
+        await SendAsync();
+        Assert.Empty(SentScorecards()); // two drafts: nothing left the server
+        await using (var db = _db.Raw())
+            Assert.False(await db.WebhookDeliveries.IgnoreQueryFilters().AnyAsync(d => d.EventType.StartsWith("evaluation.")));
+
+        var submitted = await ScoreAsync(4, submit: true);
+        await ScoreAsync(5, submit: true); // changed after submitting: an ordinary update
+        await SendAsync();
+
+        var sent = SentScorecards().OrderBy(b => long.Parse((string)b["event_id"]!)).ToList();
+        Assert.Equal(["evaluation.created", "evaluation.updated"], sent.Select(b => (string)b["type"]!));
+        Assert.Equal((submitted.Id.ToString(), 4), ((string)sent[0]["data"]!["id"]!, (int)sent[0]["data"]!["skills"]!));
+        Assert.NotNull((string?)sent[0]["data"]!["submitted_at"]);
+        Assert.Contains("skills", sent[1]["changed_fields"]!.AsArray().Select(f => (string)f!));
     }
 
     [Fact]

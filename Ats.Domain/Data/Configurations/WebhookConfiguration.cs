@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Ats.Domain.Tenancy;
 using Ats.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ats.Domain.Data.Configurations;
@@ -13,7 +15,11 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         b.Property(e => e.Url).HasMaxLength(2000);
         b.Property(e => e.Description).HasMaxLength(500);
         b.Property(e => e.Secret).HasMaxLength(100);
-        b.Property(e => e.PreviousSecret).HasMaxLength(100);
+        // A short JSON list, always read and written whole.
+        b.Property(e => e.PreviousSecrets).HasConversion(
+            list => JsonSerializer.Serialize(list, (JsonSerializerOptions?)null),
+            json => JsonSerializer.Deserialize<List<RetiredSecret>>(json, (JsonSerializerOptions?)null) ?? new List<RetiredSecret>(),
+            new ValueComparer<List<RetiredSecret>>((a, b) => a!.SequenceEqual(b!), list => list.Count, list => list.ToList()));
         b.Property(e => e.DisabledReason).HasMaxLength(500);
         b.Property(e => e.Version).IsConcurrencyToken();
         b.HasIndex(e => new { e.TenantId, e.Active });

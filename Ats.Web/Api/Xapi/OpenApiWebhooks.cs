@@ -32,7 +32,7 @@ public static class OpenApiWebhooks
         paths["/xapi2/webhooks/{id}/rotate-secret"] = new JsonObject
         {
             ["parameters"] = id.DeepClone(),
-            ["post"] = Op("webhook_rotate_secret", "A new signing secret (in this answer only); the old one keeps signing for 24 hours", WebhookService.WriteScope, "200",
+            ["post"] = Op("webhook_rotate_secret", "A new signing secret (in this answer only); each replaced one keeps signing for 24 hours after it was replaced", WebhookService.WriteScope, "200",
                 Response("The endpoint with its new secret.", Ref("webhook_with_secret"))),
         };
         paths["/xapi2/webhooks/{id}/deliveries"] = new JsonObject
@@ -64,7 +64,8 @@ public static class OpenApiWebhooks
             ["operationId"] = id,
             ["tags"] = new JsonArray("webhooks"),
             ["summary"] = summary,
-            ["description"] = $"For admins: a JWT from /xapi2/auth/token, or a personal access token of an admin with the scope {scope}.",
+            ["description"] = $"For admins: a JWT from /xapi2/auth/token, or a personal access token of an admin with the scope {scope}. "
+                + "Creating, changing url or events, and redelivering also need the read scopes of every model the endpoint carries.",
             ["responses"] = new JsonObject { [status] = response, ["default"] = new JsonObject { ["$ref"] = "#/components/responses/problem" } },
         };
         if (parameters is not null) operation["parameters"] = parameters;
@@ -84,7 +85,7 @@ public static class OpenApiWebhooks
             ["disabled_at"] = Time(true),
             ["disabled_reason"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = new JsonArray(WebhookDispatcher.Gone, WebhookDispatcher.Failing, null) },
             ["failing_since"] = Time(true),
-            ["previous_secret_expires_at"] = Time(true),
+            ["previous_secret_expires_at"] = Time(true, "When the last replaced secret still signing stops."),
             ["last_delivery_status"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = new JsonArray("pending", "delivered", "failed", null) },
             ["last_delivery_at"] = Time(true),
             ["created_at"] = Time(false),
@@ -132,7 +133,12 @@ public static class OpenApiWebhooks
     }
 
     private static JsonObject Type(string type) => new() { ["type"] = type };
-    private static JsonObject Time(bool nullable) => new() { ["type"] = nullable ? new JsonArray("string", "null") : "string", ["format"] = "date-time" };
+    private static JsonObject Time(bool nullable, string? description = null)
+    {
+        var schema = new JsonObject { ["type"] = nullable ? new JsonArray("string", "null") : "string", ["format"] = "date-time" };
+        if (description is not null) schema["description"] = description;
+        return schema;
+    }
     private static JsonObject Array(JsonObject items) => new() { ["type"] = "array", ["items"] = items };
     private static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
 

@@ -1309,11 +1309,8 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FailingSince")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PreviousSecret")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PreviousSecretExpiresAt")
+                    b.Property<string>("PreviousSecrets")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Secret")
