@@ -122,6 +122,35 @@ internal sealed class BoundedWriter(BoundedRender render) : TextWriter
         _text.Append(buffer);
     }
 
+    // TextWriter's own async methods hand the work to the thread pool; here everything stays on the rendering thread.
+    public override Task WriteAsync(char value)
+    {
+        Write(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(string? value)
+    {
+        Write(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(char[] buffer, int index, int count)
+    {
+        Write(buffer, index, count);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return Task.CompletedTask;
+    }
+
+    public override Task FlushAsync() => Task.CompletedTask;
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     private void Grow(int count)
     {
         render.CheckTime();
