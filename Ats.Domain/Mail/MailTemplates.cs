@@ -45,7 +45,6 @@ public static class MailTemplates
     /// `render`) or hide nesting from the check before parsing (`liquid`): a mail template needs none of them.
     private static readonly Regex LiquidTag = new(@"\{%-?\s*liquid\b", RegexOptions.CultureInvariant);
     private static readonly Regex BlockTag = new(@"\{%-?\s*(end)?(\w+)", RegexOptions.CultureInvariant);
-    private static readonly Regex Markup = new(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.CultureInvariant | RegexOptions.Singleline);
     private static readonly HashSet<string> Blocks = ["if", "unless", "case", "for", "tablerow", "capture", "comment", "raw", "ifchanged"];
 
     private static TemplateOptions BoundedOptions()
@@ -91,14 +90,18 @@ public static class MailTemplates
             depth = tag.Groups[1].Success ? Math.Max(0, depth - 1) : depth + 1;
             deepest = Math.Max(deepest, depth);
         }
-        foreach (Match markup in Markup.Matches(text))
+        // One pass (a pattern for "{{ … }}" would rescan the rest of the text from every unclosed opening).
+        var inside = false;
+        for (var i = 0; i < text.Length; i++)
         {
-            depth = 0;
-            foreach (var c in markup.ValueSpan)
+            var pair = i + 1 < text.Length ? (text[i], text[i + 1]) : default;
+            if (pair is ('{', '{') or ('{', '%') || pair is ('}', '}') or ('%', '}'))
             {
-                if (c is '(' or '[') deepest = Math.Max(deepest, ++depth);
-                else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
+                (inside, depth) = (pair.Item1 == '{', 0);
+                i++;
             }
+            else if (inside && text[i] is '(' or '[') deepest = Math.Max(deepest, ++depth);
+            else if (inside && text[i] is ')' or ']') depth = Math.Max(0, depth - 1);
         }
         return deepest;
     }
@@ -120,10 +123,9 @@ public static class MailTemplates
             pending.GetAwaiter().GetResult();
         }
         catch (MailTemplateException) { throw; }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("The maximum level of recursion", StringComparison.Ordinal))
+        catch (Exception ex) when (render.StepsExceeded)
         {
-            // Fluid says the same for too many steps and too deep a recursion.
-            throw render.StepsExceeded ? BoundedRender.TooManySteps() : new MailTemplateException(Resources.Messages.TemplateTooDeep(TemplateLimits.MaxNesting), ex);
+            throw new MailTemplateException(BoundedRender.TooManySteps().Message, ex); // Fluid calls it "recursion"
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -132,8 +134,9 @@ public static class MailTemplates
         return writer.ToString();
     }
 
-    /// Null when the template renders within the limits for a made-up candidate; else why not. Checked when a template
-    /// is saved, so a loop that would hold every stage move is refused before it is stored.
+    /// Null when the template is valid (see <see cref="Problem"/>) and renders within the limits for a made-up
+    /// candidate; else why not. Checked when a template is saved, so a loop that would hold every stage move is refused
+    /// before it is stored.
     public static string? RenderProblem(string text)
     {
         try
