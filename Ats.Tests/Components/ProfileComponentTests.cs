@@ -141,6 +141,23 @@ public sealed class ProfileComponentTests : MudTestContext
     }
 
     [Fact]
+    public async Task SavingATemplateOverTheLimitsIsRefusedInTheFormAndStoresNothing()
+    {
+        using var _ = Culture.English();
+        var editor = Render<EmailTemplateEdit>();
+        await editor.WaitForStateAsync(() => editor.FindAll("input[data-testid=template-subject]").Count == 1);
+        await editor.Find("input[data-testid=template-name]").InputAsync(new() { Value = "Loop" });
+        await editor.Find("input[data-testid=template-subject]").InputAsync(new() { Value = "Hello" });
+        await editor.Find("textarea[data-testid=template-body]").InputAsync(new() { Value = "{% for i in (1..100000000) %}x{% endfor %}" });
+
+        await editor.Find("[data-testid=template-save]").ClickAsync(new());
+
+        await using var db = Database.Raw();
+        Assert.False(await db.EmailTemplates.IgnoreQueryFilters().AnyAsync());
+        Assert.Contains(editor.FindAll(".mud-input-error"), e => e.TextContent.Contains("10,000 steps"));
+    }
+
+    [Fact]
     public async Task SavingATemplateWithAnUnknownVariableIsRefusedAndStoresNothing()
     {
         using var _ = Culture.English();
