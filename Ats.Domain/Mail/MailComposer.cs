@@ -7,10 +7,13 @@ namespace Ats.Domain.Mail;
 /// value is shown as text, because Markdown's raw HTML is switched off.
 public sealed record ComposedMail(string Subject, string Text, string Html);
 
+/// Every path that fills in a template comes here (a stage move, a mail composed by hand, the editor's preview), so
+/// each is held to <see cref="TemplateLimits"/>; a template over them throws <see cref="MailTemplateException"/>.
 public static class MailComposer
 {
-    public static ComposedMail Compose(string subject, string body, MailValues values) => new(
-        MailTemplates.Render(subject, values).ReplaceLineEndings(" ").Trim(), // a header is one line
-        MailTemplates.Render(body, values),
-        Markdown.ToSafeHtml(MailTemplates.Render(body, values)));
+    public static ComposedMail Compose(string subject, string body, MailValues values)
+    {
+        var text = MailTemplates.Render(body, values);
+        return new ComposedMail(MailTemplates.Render(subject, values).ReplaceLineEndings(" ").Trim(), text, Markdown.ToSafeHtml(text)); // a header is one line
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Ast;
 
@@ -38,14 +39,40 @@ public static class MailTemplates
     ];
 
     private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture };
+    private static readonly TemplateOptions Options = BoundedOptions();
 
-    /// Null when the text is a valid template using only known variables; else what is wrong with it.
-    public static string? Problem(string text)
+    /// Tags that build text outside the rendered mail (`capture`, `ifchanged`), read other files (`include`,
+    /// `render`) or hide nesting from the check before parsing (`liquid`): a mail template needs none of them.
+    private static readonly Regex LiquidTag = new(@"\{%-?\s*liquid\b", RegexOptions.CultureInvariant);
+    private static readonly Regex BlockTag = new(@"\{%-?\s*(end)?(\w+)", RegexOptions.CultureInvariant);
+    private static readonly HashSet<string> Blocks = ["if", "unless", "case", "for", "tablerow", "capture", "comment", "raw", "ifchanged"];
+
+    private static TemplateOptions BoundedOptions()
     {
-        if (!Parser.TryParse(text, out var template, out var error)) return Resources.Messages.TemplateSyntax(error);
+        var options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.InvariantCulture, MaxSteps = TemplateLimits.MaxSteps, MaxRecursion = TemplateLimits.MaxNesting,
+            Assigned = BoundedRender.CheckAssigned,
+        };
+        BoundedRender.BoundFilters(options.Filters);
+        return options;
+    }
+
+    /// Null when the text is a valid template using only known variables, within the limits on length and nesting;
+    /// else what is wrong with it. Cheap: nothing is rendered.
+    public static string? Problem(string text) => Check(text, out _);
+
+    private static string? Check(string text, out IFluidTemplate? template)
+    {
+        template = null;
+        if (text.Length > TemplateLimits.MaxTemplateLength) return Resources.Messages.TemplateTextTooLong(TemplateLimits.MaxTemplateLength);
+        if (LiquidTag.IsMatch(text)) return Resources.Messages.TemplateTagNotAllowed("liquid");
+        // Checked before parsing: the parser recurses once per level, and a stack overflow ends the process.
+        if (Nesting(text) > TemplateLimits.MaxNesting) return Resources.Messages.TemplateTooDeep(TemplateLimits.MaxNesting);
+        if (!Parser.TryParse(text, out template, out var error)) return Resources.Messages.TemplateSyntax(error);
         var used = new VariableCollector();
         used.VisitTemplate(template);
+        if (used.Tags.Count > 0) return Resources.Messages.TemplateTagNotAllowed(string.Join(", ", used.Tags.Distinct()));
         var unknown = used.Names.Where(name => !Variables.Contains(name)).Distinct().ToList();
         if (unknown.Count > 0) return Resources.Messages.UnknownTemplateVariables(string.Join(", ", unknown));
         // Fluid passes a value through an unknown filter unchanged: a typo would go unnoticed.
@@ -53,15 +80,97 @@ public static class MailTemplates
         return filters.Count == 0 ? null : Resources.Messages.UnknownTemplateFilters(string.Join(", ", filters));
     }
 
-    /// The text with its variables filled in, as typed (the plain-text part; the HTML part is made from it).
-    public static string Render(string text, MailValues values) =>
-        Parser.Parse(text).Render(new TemplateContext(values.ToModel(), Options), NullEncoder.Default);
+    /// The deepest nesting of blocks (an unclosed one counts as open) and of brackets inside tags and outputs.
+    private static int Nesting(string text)
+    {
+        int depth = 0, deepest = 0;
+        foreach (Match tag in BlockTag.Matches(text))
+        {
+            if (!Blocks.Contains(tag.Groups[2].Value)) continue;
+            depth = tag.Groups[1].Success ? Math.Max(0, depth - 1) : depth + 1;
+            deepest = Math.Max(deepest, depth);
+        }
+        // One pass (a pattern for "{{ … }}" would rescan the rest of the text from every unclosed opening).
+        var inside = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var pair = i + 1 < text.Length ? (text[i], text[i + 1]) : default;
+            if (pair is ('{', '{') or ('{', '%') || pair is ('}', '}') or ('%', '}'))
+            {
+                (inside, depth) = (pair.Item1 == '{', 0);
+                i++;
+            }
+            else if (inside && text[i] is '(' or '[') deepest = Math.Max(deepest, ++depth);
+            else if (inside && text[i] is ')' or ']') depth = Math.Max(0, depth - 1);
+        }
+        return deepest;
+    }
+
+    /// The text with its variables filled in, as typed (the plain-text part; the HTML part is made from it), held to
+    /// <see cref="TemplateLimits"/>. Throws <see cref="MailTemplateException"/> saying what was wrong or exceeded; a
+    /// template stored before these checks existed is checked here again.
+    public static string Render(string text, MailValues values, TimeSpan? timeBudget = null)
+    {
+        if (Check(text, out var parsed) is { } problem) throw new MailTemplateException(problem);
+        var template = new BoundedRange.Rewriter().VisitTemplate(parsed!);
+        var render = new BoundedRender(values.ToModel(), Options, timeBudget ?? TemplateLimits.RenderTime);
+        var writer = new BoundedWriter(render);
+        try
+        {
+            // Every part of a mail template is synchronous: the render is done when this returns.
+            var pending = template.RenderAsync(writer, NullEncoder.Default, render);
+            if (!pending.IsCompleted) throw new InvalidOperationException("A mail template rendered asynchronously.");
+            pending.GetAwaiter().GetResult();
+        }
+        catch (MailTemplateException) { throw; }
+        catch (Exception ex) when (render.StepsExceeded)
+        {
+            throw new MailTemplateException(BoundedRender.TooManySteps().Message, ex); // Fluid calls it "recursion"
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MailTemplateException(Resources.Messages.TemplateRenderFailed(ex.Message), ex);
+        }
+        return writer.ToString();
+    }
+
+    /// Null when the template is valid (see <see cref="Problem"/>) and renders within the limits for a made-up
+    /// candidate; else why not. Checked when a template is saved, so a loop that would hold every stage move is refused
+    /// before it is stored.
+    public static string? RenderProblem(string text)
+    {
+        try
+        {
+            Render(text, Sample);
+            return null;
+        }
+        catch (MailTemplateException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// Values of a typical length for the save-time check.
+    public static readonly MailValues Sample = new("Alex", "Muster", "alex.muster@example.com", "Backend Developer", "Berlin", "interview",
+        "Mon, 12 Jan 2026 10:00", "https://meet.example.com/abc-defg-hij", "Rita Recruiter", "Rita Recruiter\nTalent team", "Example GmbH");
 
     /// Every variable a template reads, as "object.field" (or just "object" when it reads a whole object).
     private sealed class VariableCollector : AstVisitor
     {
         public List<string> Names { get; } = [];
         public List<string> Filters { get; } = [];
+        public List<string> Tags { get; } = [];
+
+        protected override Statement VisitCaptureStatement(CaptureStatement captureStatement) => Refuse("capture", captureStatement);
+        protected override Statement VisitIfChangedStatement(IfChangedStatement ifChangedStatement) => Refuse("ifchanged", ifChangedStatement);
+        protected override Statement VisitIncludeStatement(IncludeStatement includeStatement) => Refuse("include", includeStatement);
+        protected override Statement VisitRenderStatement(RenderStatement renderStatement) => Refuse("render", renderStatement);
+
+        private Statement Refuse(string tag, Statement statement)
+        {
+            Tags.Add(tag);
+            return statement;
+        }
 
         protected override Expression VisitFilterExpression(FilterExpression filterExpression)
         {

@@ -67,8 +67,9 @@ public sealed class EmailTemplateRules : ModelRules<EmailTemplate>
     public override Task ValidateAsync(EmailTemplate row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {
         // Checked when saved, not when a mail goes out: a broken template must never reach a candidate.
-        if (!errors.Has("subject") && MailTemplates.Problem(row.Subject) is { } subject) errors.Add("subject", subject);
-        if (!errors.Has("body") && MailTemplates.Problem(row.Body) is { } body) errors.Add("body", body);
+        // Rendered once for a made-up candidate too: a loop that would hold every stage move is refused here.
+        if (!errors.Has("subject") && MailTemplates.RenderProblem(row.Subject) is { } subject) errors.Add("subject", subject);
+        if (!errors.Has("body") && MailTemplates.RenderProblem(row.Body) is { } body) errors.Add("body", body);
         return UniqueNames.RequireAsync(context, row, nameof(EmailTemplate.Name), row.Name, context.Db.EmailTemplates, t => t.Name, errors, ct);
     }
 }

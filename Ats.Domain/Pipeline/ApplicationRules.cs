@@ -39,7 +39,9 @@ public sealed class ApplicationRules : ModelRules<Application>
     }
 
     /// A template bound to the stage the card enters becomes a queued mail to the candidate, in the same transaction as
-    /// the move, whichever surface made it; the outbox sends it. Inactive templates send nothing.
+    /// the move, whichever surface made it; the outbox sends it. Inactive templates send nothing. The render is held to
+    /// the template limits, and a template over them (or failing otherwise) never stops the move: the mail is recorded
+    /// as failed with the reason, for a recruiter to see and write by hand.
     private static async Task QueueStageMailAsync(Application row, WriteContext context, CancellationToken ct)
     {
         var template = await context.Db.EmailTemplates.Where(t => t.Stage == row.Stage && t.Active).OrderBy(t => t.Name).FirstOrDefaultAsync(ct);
@@ -47,11 +49,19 @@ public sealed class ApplicationRules : ModelRules<Application>
         var candidate = await context.Db.Candidates.FirstOrDefaultAsync(c => c.Id == row.CandidateId, ct);
         if (candidate is null || !await context.Db.Jobs.AnyAsync(j => j.Id == row.JobId, ct)) return; // a bad reference: validation refuses the whole write next
         var values = await MailValuesLoader.LoadAsync(context.Db, context.Actor, candidate, row, context.Now, ct);
-        var mail = MailComposer.Compose(template.Subject, template.Body, values);
-        QueuedMail.Add(context, new Message
+        var message = new Message { CandidateId = row.CandidateId, ApplicationId = row.Id, TemplateId = template.Id };
+        try
         {
-            CandidateId = row.CandidateId, ApplicationId = row.Id, TemplateId = template.Id, Subject = mail.Subject, Body = mail.Text,
-        });
+            var mail = MailComposer.Compose(template.Subject, template.Body, values);
+            (message.Subject, message.Body) = (mail.Subject, mail.Text);
+            QueuedMail.Add(context, message);
+        }
+        catch (MailTemplateException ex)
+        {
+            // The template's own text is not a mail: nothing is filled in, so a retry cannot send raw Liquid.
+            (message.Subject, message.Body) = (template.Name, "");
+            QueuedMail.Add(context, message, Messages.TemplateMailFailed(template.Name, ex.Message));
+        }
     }
 
     /// The bottom of the card's column, counting cards placed earlier in the same write (a bulk move).

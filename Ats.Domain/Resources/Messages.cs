@@ -79,4 +79,12 @@ public static class Messages
     public static string WebhookPayloadPruned => Get(nameof(WebhookPayloadPruned));
     public static string UnknownEventTypes(string types) => Format(nameof(UnknownEventTypes), types);
     public static string StaleVersion(string model) => Format(nameof(StaleVersion), model);
+    public static string TemplateTextTooLong(int max) => Format(nameof(TemplateTextTooLong), max);
+    public static string TemplateTooDeep(int levels) => Format(nameof(TemplateTooDeep), levels);
+    public static string TemplateTagNotAllowed(string tags) => Format(nameof(TemplateTagNotAllowed), tags);
+    public static string TemplateTooManySteps(int steps) => Format(nameof(TemplateTooManySteps), steps);
+    public static string TemplateTooLong(int characters) => Format(nameof(TemplateTooLong), characters);
+    public static string TemplateTooSlow(double seconds) => Format(nameof(TemplateTooSlow), seconds);
+    public static string TemplateRenderFailed(string error) => Format(nameof(TemplateRenderFailed), error);
+    public static string TemplateMailFailed(string template, string error) => Format(nameof(TemplateMailFailed), template, error);
 }
