@@ -95,8 +95,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
     public async Task SetMailSignatureAsync(Actor actor, string? signature, CancellationToken ct = default)
     {
         if (actor.UserId is not { } me || actor.Scopes is not null) throw ForbiddenException.TokensNeedSignIn();
-        var text = string.IsNullOrWhiteSpace(signature) ? null : signature.Trim();
+        var text = string.IsNullOrWhiteSpace(signature) ? null : FieldValidation.NormalizeLineEndings(signature.Trim());
         if (text?.Length > MailSignatureLength) throw ValidationException.For("mail_signature", Messages.TooLong(MailSignatureLength));
+        if (text is not null && FieldValidation.HasControlCharacters(text, multiLine: true)) throw ValidationException.For("mail_signature", Messages.ControlCharacters);
         await using var scope = Open(actor, out var db);
         await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me && u.TenantId == actor.TenantId, ct) ?? throw new NotFoundException(Model, me);
@@ -136,9 +137,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
     /// The checks a new account shares with first-run setup.
     internal static void ValidateIdentity(string email, string displayName, ValidationErrors errors)
     {
-        if (!FieldValidation.IsEmail(email) || email.Length > 254) errors.Add("email", Messages.InvalidEmail);
+        FieldValidation.CheckText("email", email, multiLine: false, errors);
+        FieldValidation.CheckText("display_name", displayName, multiLine: false, errors);
+        if (!errors.Has("email") && (!FieldValidation.IsEmail(email) || email.Length > 254)) errors.Add("email", Messages.InvalidEmail);
         if (string.IsNullOrWhiteSpace(displayName)) errors.Add("display_name", Messages.Required);
-        else if (displayName.Trim().Length > 200) errors.Add("display_name", Messages.TooLong(200));
+        else if (!errors.Has("display_name") && displayName.Trim().Length > 200) errors.Add("display_name", Messages.TooLong(200));
     }
 
     /// Identity reports failures as results; a failure must stop the write, never be audited as done.
