@@ -41,7 +41,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
         await using var scope = Open(actor, out var db);
         await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(email) is not null) throw ValidationException.For("email", Messages.EmailInUse);
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            // Their own organisation's users are on the admin's list anyway.
+            if (existing.TenantId == actor.TenantId) throw ValidationException.For("email", Messages.EmailInUse);
+            // Another organisation's address: answered as if created, so the answer does not tell (the same hashing work,
+            // nothing stored, the other account untouched); the address's owner is told instead.
+            users.PasswordHasher.HashPassword(existing, password);
+            var organisation = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Name).FirstAsync(ct);
+            AddressTakenNotice.Send(scope.ServiceProvider, existing, organisation);
+            return Guid.CreateVersion7();
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { TenantId = actor.TenantId, Email = email, UserName = email, DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
