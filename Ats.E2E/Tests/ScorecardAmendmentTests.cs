@@ -44,7 +44,7 @@ public sealed class ScorecardAmendmentTests(BrowserFixture browser)
         await form.GetByTestId("scorecard-strong_no").ClickAsync();
         await form.GetByTestId("scorecard-submit").ClickAsync();
         await Expect(form).ToContainTextAsync("Say why you change a submitted scorecard");
-        await form.GetByTestId("scorecard-reason").Locator("textarea").First.FillAsync("References were poor");
+        await form.GetByTestId("scorecard-reason").FillAsync("References were poor");
         await form.GetByTestId("scorecard-submit").ClickAsync();
         await Expect(managerPage.GetByTestId("scorecard-amended")).ToBeVisibleAsync();
 
