@@ -1,10 +1,13 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Ats.Domain.Common;
 
 /// Markdown as safe HTML: raw HTML in the source is shown as text, and the sanitiser removes what could
-/// still run (javascript: links, event handlers) from the generated markup.
+/// still run (javascript: links, event handlers) from the generated markup. Images become links: an image would be
+/// fetched by every reader's browser (or mail client), so a note could track who reads it or fire a request.
 public static class Markdown
 {
     // A line break typed in a note or mail stays one (signatures, addresses), as people expect outside documents.
@@ -12,8 +15,20 @@ public static class Markdown
         .UseSoftlineBreakAsHardlineBreak().Build();
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToSafeHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+    public static string ToSafeHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList()) ImageToLink(image);
+        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
+    }
+
+    /// ![alt](url) and ![alt][ref] read as a link named by the alt text (or by the address when there is none).
+    private static void ImageToLink(LinkInline image)
+    {
+        image.IsImage = false;
+        if (image.FirstChild is null) image.AppendChild(new LiteralInline(image.Url ?? ""));
+    }
 
     /// The text without its markup ("## Phone screen" becomes "Phone screen"), for one-line summaries.
     public static string ToPlainText(string? markdown) =>
@@ -24,6 +39,9 @@ public static class Markdown
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto" }) sanitizer.AllowedSchemes.Add(scheme);
+        // Nothing that loads by itself, should an image ever slip past the renderer.
+        foreach (var tag in new[] { "img", "picture", "source", "video", "audio", "track", "image" }) sanitizer.AllowedTags.Remove(tag);
+        foreach (var attribute in new[] { "src", "srcset", "background", "poster", "style" }) sanitizer.AllowedAttributes.Remove(attribute);
         // Links open outside the app and tell the target nothing about it.
         sanitizer.PostProcessNode += (_, e) =>
         {

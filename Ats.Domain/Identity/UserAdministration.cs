@@ -41,7 +41,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
         await using var scope = Open(actor, out var db);
         await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(email) is not null) throw ValidationException.For("email", Messages.EmailInUse);
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            // Their own organisation's users are on the admin's list anyway.
+            if (existing.TenantId == actor.TenantId) throw ValidationException.For("email", Messages.EmailInUse);
+            // Another organisation's address: answered as if created, so the answer does not tell (the same hashing work,
+            // nothing stored, the other account untouched); the address's owner is told instead.
+            users.PasswordHasher.HashPassword(existing, password);
+            var organisation = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Name).FirstAsync(ct);
+            AddressTakenNotice.Send(scope.ServiceProvider, existing, organisation);
+            return Guid.CreateVersion7();
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { TenantId = actor.TenantId, Email = email, UserName = email, DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
@@ -95,8 +105,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
     public async Task SetMailSignatureAsync(Actor actor, string? signature, CancellationToken ct = default)
     {
         if (actor.UserId is not { } me || actor.Scopes is not null) throw ForbiddenException.TokensNeedSignIn();
-        var text = string.IsNullOrWhiteSpace(signature) ? null : signature.Trim();
+        var text = string.IsNullOrWhiteSpace(signature) ? null : FieldValidation.NormalizeLineEndings(signature.Trim());
         if (text?.Length > MailSignatureLength) throw ValidationException.For("mail_signature", Messages.TooLong(MailSignatureLength));
+        if (text is not null && FieldValidation.HasControlCharacters(text, multiLine: true)) throw ValidationException.For("mail_signature", Messages.ControlCharacters);
         await using var scope = Open(actor, out var db);
         await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me && u.TenantId == actor.TenantId, ct) ?? throw new NotFoundException(Model, me);
@@ -136,9 +147,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed f
     /// The checks a new account shares with first-run setup.
     internal static void ValidateIdentity(string email, string displayName, ValidationErrors errors)
     {
-        if (!FieldValidation.IsEmail(email) || email.Length > 254) errors.Add("email", Messages.InvalidEmail);
+        FieldValidation.CheckText("email", email, multiLine: false, errors);
+        FieldValidation.CheckText("display_name", displayName, multiLine: false, errors);
+        if (!errors.Has("email") && (!FieldValidation.IsEmail(email) || email.Length > 254)) errors.Add("email", Messages.InvalidEmail);
         if (string.IsNullOrWhiteSpace(displayName)) errors.Add("display_name", Messages.Required);
-        else if (displayName.Trim().Length > 200) errors.Add("display_name", Messages.TooLong(200));
+        else if (!errors.Has("display_name") && displayName.Trim().Length > 200) errors.Add("display_name", Messages.TooLong(200));
     }
 
     /// Identity reports failures as results; a failure must stop the write, never be audited as done.

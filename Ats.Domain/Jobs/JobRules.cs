@@ -51,7 +51,8 @@ public sealed class JobRules : ModelRules<Job>
         && profile.KnockoutCriteria.All(k => Fits(k.Text, k.Keywords));
 
     private static bool Fits(string text, List<string> keywords) =>
-        text.Length is > 0 and <= MaxText && keywords.Count <= MaxKeywords && keywords.All(k => k.Length <= MaxKeyword);
+        text.Length is > 0 and <= MaxText && !FieldValidation.HasControlCharacters(text, multiLine: false) && keywords.Count <= MaxKeywords
+        && keywords.All(k => k.Length <= MaxKeyword && !FieldValidation.HasControlCharacters(k, multiLine: false));
 
     public override async Task ValidateDeleteAsync(Job row, WriteContext context, ValidationErrors errors, CancellationToken ct)
     {

@@ -14,6 +14,8 @@ public enum FieldFlags
     Filterable = 4,
     Sortable = 8,
     Searchable = 16,
+    /// Taken from a client but never shown (a scorecard's amendment reason lives on in its history).
+    WriteOnly = 32,
 }
 
 public enum FieldFormat { Text, Email, Url, Slug, Currency }
@@ -24,6 +26,8 @@ public sealed record FieldDescriptor(string Name, PropertyInfo Property, FieldFl
     public int? MaxLength { get; init; }
     public FieldFormat Format { get; init; }
     public (int Min, int Max)? Range { get; init; }
+    /// Text typed over several lines (a note, a description): keeps tab and line feed, carriage returns become line feeds.
+    public bool MultiLine { get; init; }
 
     // Compiled once: lists and the list-shaped wire JSON read every field of every row.
     private readonly Func<object, object?> _getter = CompileGetter(Property);
@@ -35,6 +39,7 @@ public sealed record FieldDescriptor(string Name, PropertyInfo Property, FieldFl
     public bool IsRequired => Flags.HasFlag(FieldFlags.Required);
     public bool IsReadOnly => Flags.HasFlag(FieldFlags.ReadOnly);
     public bool IsWritable => !IsReadOnly;
+    public bool IsWriteOnly => Flags.HasFlag(FieldFlags.WriteOnly);
     public bool IsFilterable => Flags.HasFlag(FieldFlags.Filterable);
     public bool IsSortable => Flags.HasFlag(FieldFlags.Sortable);
     public bool IsSearchable => Flags.HasFlag(FieldFlags.Searchable);

@@ -22,7 +22,7 @@ public static class ModelCatalog
         .Field(j => j.EmploymentType, Filterable)
         .Field(j => j.Status, Required | Filterable | Sortable)
         .Field(j => j.Slug, Filterable, maxLength: 120, format: FieldFormat.Slug)
-        .Field(j => j.Description, maxLength: 50_000)
+        .Field(j => j.Description, maxLength: 50_000, multiLine: true)
         .Field(j => j.FitProfile)
         .Field(j => j.HiringManagerIds)
         .Field(j => j.InterviewerIds)
@@ -83,7 +83,7 @@ public static class ModelCatalog
         .Field(a => a.SourceId, Filterable)
         .Field(a => a.CoverLetterUrl, maxLength: 2000, format: FieldFormat.Url)
         .Field(a => a.ResumeUrl, maxLength: 2000, format: FieldFormat.Url)
-        .Field(a => a.RejectionReason, maxLength: 2000)
+        .Field(a => a.RejectionReason, maxLength: 2000, multiLine: true)
         .Field(a => a.StageChangedAt, ReadOnly | Sortable)
         .Field(a => a.ExternalId, Filterable, maxLength: 200)
         .Build();
@@ -91,7 +91,7 @@ public static class ModelCatalog
     public static readonly ModelDescriptor ApplicationNote = new ModelBuilder<ApplicationNote>("application_note")
         .Field(n => n.ParentKind, Required | Filterable)
         .Field(n => n.ParentId, Required | Filterable)
-        .Field(n => n.Body, Required | Searchable, maxLength: 20_000)
+        .Field(n => n.Body, Required | Searchable, maxLength: 20_000, multiLine: true)
         .Field(n => n.Pinned, Filterable)
         .Field(n => n.AuthorId, ReadOnly | Filterable)
         .Field(n => n.EditedAt, ReadOnly)
@@ -100,7 +100,7 @@ public static class ModelCatalog
     public static readonly ModelDescriptor EmailTemplate = new ModelBuilder<EmailTemplate>("email_template")
         .Field(t => t.Name, Required | Sortable | Searchable, maxLength: 200)
         .Field(t => t.Subject, Required | Searchable, maxLength: 300)
-        .Field(t => t.Body, Required, maxLength: 50_000)
+        .Field(t => t.Body, Required, maxLength: 50_000, multiLine: true)
         .Field(t => t.Stage, Filterable)
         .Field(t => t.Active, Filterable)
         .Build();
@@ -113,8 +113,11 @@ public static class ModelCatalog
         .Field(e => e.Culture, range: (1, 5))
         .Field(e => e.Communication, range: (1, 5))
         .Field(e => e.Recommendation, Required | Filterable)
-        .Field(e => e.Note, maxLength: 20_000)
+        .Field(e => e.Note, maxLength: 20_000, multiLine: true)
         .Field(e => e.SubmittedAt, Sortable)
+        .Field(e => e.AmendedAt, ReadOnly | Sortable)
+        .Field(e => e.Amendments, ReadOnly)
+        .Field(e => e.AmendmentReason, WriteOnly, maxLength: 2000, multiLine: true)
         .Build();
 
     public static readonly ModelDescriptor Interview = new ModelBuilder<Interview>("interview")
@@ -126,7 +129,7 @@ public static class ModelCatalog
         .Field(i => i.MeetingLink, maxLength: 2000, format: FieldFormat.Url)
         .Field(i => i.Room, maxLength: 200)
         .Field(i => i.Status, Filterable)
-        .Field(i => i.InviteNote, maxLength: 5000)
+        .Field(i => i.InviteNote, maxLength: 5000, multiLine: true)
         .Build();
 
     public static readonly ModelDescriptor Message = new ModelBuilder<Message>("message")
@@ -134,7 +137,7 @@ public static class ModelCatalog
         .Field(m => m.ApplicationId, Filterable)
         .Field(m => m.Channel, Filterable)
         .Field(m => m.Subject, Searchable, maxLength: 300)
-        .Field(m => m.Body, Required, maxLength: 100_000)
+        .Field(m => m.Body, Required, maxLength: 100_000, multiLine: true)
         .Field(m => m.Status, Filterable)
         .Field(m => m.TemplateId, Filterable)
         .Field(m => m.SentAt, Sortable)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Ats.Domain.Common;
+using Ats.Domain.Writes;
 
 namespace Ats.Domain.Models;
 
@@ -43,7 +44,7 @@ public sealed class ModelDescriptor
     public JsonObject ToWire(object entity)
     {
         var json = new JsonObject();
-        foreach (var field in Fields)
+        foreach (var field in Fields.Where(f => !f.IsWriteOnly))
             json[field.Name] = WireValue(field, entity);
         return json;
     }
@@ -54,6 +55,7 @@ public sealed class ModelDescriptor
         writer.WriteStartObject();
         foreach (var field in Fields)
         {
+            if (field.IsWriteOnly) continue;
             writer.WritePropertyName(field.EncodedName);
             // The common scalars directly (as the serializer would write them); lists, decimals and objects through it.
             switch (WireValueOf(field, entity))
@@ -117,6 +119,9 @@ public sealed class ModelDescriptor
                 case string text when fallback is null && string.IsNullOrWhiteSpace(text):
                     field.SetValue(entity, null);
                     break;
+                case string text when field.MultiLine && text.Contains('\r'):
+                    field.SetValue(entity, FieldValidation.NormalizeLineEndings(text));
+                    break;
                 case DateTime time when time.Kind != DateTimeKind.Utc:
                     field.SetValue(entity, Data.Utc.From(time));
                     break;
@@ -148,12 +153,12 @@ public sealed class ModelBuilder<T> where T : TenantEntity
     }
 
     public ModelBuilder<T> Field<TValue>(Expression<Func<T, TValue>> property, FieldFlags flags = FieldFlags.None,
-        int? maxLength = null, FieldFormat format = FieldFormat.Text, (int, int)? range = null)
+        int? maxLength = null, FieldFormat format = FieldFormat.Text, (int, int)? range = null, bool multiLine = false)
     {
         var info = (PropertyInfo)((MemberExpression)property.Body).Member;
         _fields.Add(new FieldDescriptor(FieldDescriptor.WireName(info.Name), info, flags)
         {
-            MaxLength = maxLength, Format = format, Range = range,
+            MaxLength = maxLength, Format = format, Range = range, MultiLine = multiLine,
         });
         return this;
     }

@@ -12,6 +12,9 @@ public static class Messages
     private static string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
 
     public static string Required => Get(nameof(Required));
+    public static string ControlCharacters => Get(nameof(ControlCharacters));
+    public static string AmendmentReasonRequired => Get(nameof(AmendmentReasonRequired));
+    public static string TooManyAmendments(int max) => Format(nameof(TooManyAmendments), max);
     public static string RejectionReasonRequired => Get(nameof(RejectionReasonRequired));
     public static string TokensNeedSignIn => Get(nameof(TokensNeedSignIn));
     public static string StatusSetByOutbox => Get(nameof(StatusSetByOutbox));

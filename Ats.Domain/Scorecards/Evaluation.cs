@@ -15,5 +15,27 @@ public sealed class Evaluation : TenantEntity
     public int? Communication { get; set; }
     public Recommendation Recommendation { get; set; }
     public string? Note { get; set; }
+    /// When it was first submitted; an amendment keeps it.
     public DateTime? SubmittedAt { get; set; }
+    /// When the submitted scorecard was last changed; null while it stands as submitted.
+    public DateTime? AmendedAt { get; set; }
+    /// What it said before each change after submission, oldest first: the first entry holds the original.
+    public List<EvaluationAmendment> Amendments { get; set; } = [];
+    /// Why its author changes the submitted scorecard: needed for every such change, kept in the amendment, never
+    /// stored on the row itself (write-only on the wire).
+    public string? AmendmentReason { get; set; }
+}
+
+/// One change to a submitted scorecard: when, by whom and why, and the values it replaced.
+public sealed record EvaluationAmendment
+{
+    public DateTime At { get; init; }
+    public Guid? By { get; init; }
+    public string Reason { get; init; } = "";
+    public Guid? InterviewId { get; init; }
+    public int? Skills { get; init; }
+    public int? Culture { get; init; }
+    public int? Communication { get; init; }
+    public Recommendation Recommendation { get; init; }
+    public string? Note { get; init; }
 }

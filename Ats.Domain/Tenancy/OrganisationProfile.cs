@@ -22,6 +22,7 @@ public sealed class OrganisationProfile(IDbContextFactory<AtsDbContext> dbFactor
         if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
         var text = string.IsNullOrWhiteSpace(address) ? null : address.Trim().ReplaceLineEndings("\n");
         if (text?.Length > AddressLength) throw ValidationException.For("address", Messages.TooLong(AddressLength));
+        if (text is not null && FieldValidation.HasControlCharacters(text, multiLine: true)) throw ValidationException.For("address", Messages.ControlCharacters);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.TenantId = actor.TenantId;
         await ActorCheck.RequireCurrentAsync(db, actor, ct);

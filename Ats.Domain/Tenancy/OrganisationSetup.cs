@@ -24,6 +24,7 @@ public sealed class OrganisationSetup(IServiceScopeFactory scopes, TimeProvider 
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(organisation)) errors.Add("organisation", Messages.Required);
         else if (organisation.Trim().Length > 200) errors.Add("organisation", Messages.TooLong(200));
+        FieldValidation.CheckText("organisation", organisation, multiLine: false, errors);
         UserAdministration.ValidateIdentity(email.Trim(), displayName, errors);
         PasswordPolicy.Validate(password, errors);
         errors.ThrowIfAny();

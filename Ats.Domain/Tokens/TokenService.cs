@@ -39,6 +39,7 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         name = name?.Trim() ?? "";
         if (name.Length == 0) errors.Add("name", Messages.Required);
         else if (name.Length > 100) errors.Add("name", Messages.TooLong(100));
+        FieldValidation.CheckText("name", name, multiLine: false, errors);
         scopes ??= [];
         if (scopes.Count == 0) errors.Add("scopes", Messages.Required);
         else if (scopes.Any(s => !AllScopes.Contains(s))) errors.Add("scopes", Messages.UnknownScope(string.Join(", ", scopes.Where(s => !AllScopes.Contains(s)))));

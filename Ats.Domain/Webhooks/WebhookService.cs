@@ -216,6 +216,7 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         {
             url = url.Trim();
             if (url.Length == 0) errors.Add("url", Messages.Required);
+            else if (FieldValidation.HasControlCharacters(url, multiLine: false)) errors.Add("url", Messages.ControlCharacters);
             else if (await WebhookTargets.ProblemAsync(url, settings.AllowPrivateTargets, ct) is { } problem) errors.Add("url", problem);
             else row.Url = url;
         }
@@ -230,7 +231,8 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         if (change.Description is { } description)
         {
             description = description.Trim();
-            if (description.Length > MaxDescription) errors.Add("description", Messages.TooLong(MaxDescription));
+            if (FieldValidation.HasControlCharacters(description, multiLine: false)) errors.Add("description", Messages.ControlCharacters);
+            else if (description.Length > MaxDescription) errors.Add("description", Messages.TooLong(MaxDescription));
             else row.Description = description;
         }
         if (change.Active is { } active) row.Active = active;

@@ -24,7 +24,8 @@ public static partial class FieldValidation
         switch (value)
         {
             case string text:
-                if (field.MaxLength is { } max && text.Length > max) errors.Add(field.Name, Messages.TooLong(max));
+                if (HasControlCharacters(text, field.MultiLine)) errors.Add(field.Name, Messages.ControlCharacters);
+                else if (field.MaxLength is { } max && text.Length > max) errors.Add(field.Name, Messages.TooLong(max));
                 else if (text.Length > 0 && !HasFormat(text, field.Format)) errors.Add(field.Name, FormatMessage(field.Format));
                 break;
             case int number when field.Range is { } range && (number < range.Min || number > range.Max):
@@ -38,12 +39,31 @@ public static partial class FieldValidation
                 break;
             case IList<string> items:
                 if (items.Count > MaxListItems) errors.Add(field.Name, Messages.TooManyItems(MaxListItems));
+                else if (items.Any(i => i is not null && HasControlCharacters(i, multiLine: false))) errors.Add(field.Name, Messages.ControlCharacters);
                 else if (items.Any(i => string.IsNullOrWhiteSpace(i) || i.Length > MaxListItemLength)) errors.Add(field.Name, Messages.InvalidValue);
                 break;
             case ICollection collection when collection.Count > MaxListItems:
                 errors.Add(field.Name, Messages.TooManyItems(MaxListItems));
                 break;
         }
+    }
+
+    /// NUL and the other control characters (C0, DEL, C1) have no place in text people type, and PostgreSQL refuses NUL;
+    /// text over several lines keeps tab and line feed (carriage returns are normalised to line feeds before).
+    public static bool HasControlCharacters(string text, bool multiLine)
+    {
+        foreach (var c in text)
+            if ((c < '\u0020' || c is >= '\u007f' and <= '\u009f') && !(multiLine && c is '\t' or '\n')) return true;
+        return false;
+    }
+
+    /// CR LF and a lone CR become LF, as browsers send a text area's value.
+    public static string NormalizeLineEndings(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
+
+    /// The same check for text stored outside the public models (user names, token names, webhook descriptions …).
+    public static void CheckText(string field, string? text, bool multiLine, ValidationErrors errors)
+    {
+        if (text is not null && !errors.Has(field) && HasControlCharacters(text, multiLine)) errors.Add(field, Messages.ControlCharacters);
     }
 
     private static bool IsMissing(object? value) => value switch

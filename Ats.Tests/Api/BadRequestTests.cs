@@ -50,6 +50,9 @@ public sealed class BadRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
         new("javascript link", "PATCH", $"/xapi2/data/candidate/{Target}", "{\"linkedin_url\":\"javascript:alert(1)\"}", 422, "validation_failed"),
         new("score out of range", "POST", "/xapi2/data/evaluation", "{\"application_id\":\"{application}\",\"recommendation\":\"yes\",\"skills\":9}", 422, "validation_failed"),
         new("reference to nothing", "POST", "/xapi2/data/application", "{\"candidate_id\":\"01a208dd-0000-7000-8000-000000000000\",\"job_id\":\"{job}\"}", 422, "validation_failed"),
+        new("NUL in a name", "POST", "/xapi2/data/candidate", "{\"first_name\":\"Ada\\u0000\",\"email\":\"a@example.com\"}", 422, "validation_failed"),
+        new("escape character in a note", "POST", "/xapi2/data/application_note", "{\"parent_kind\":\"job\",\"parent_id\":\"{job}\",\"body\":\"\\u001b[31mred\"}", 422, "validation_failed"),
+        new("NUL in a token name", "POST", "/xapi2/tokens", "{\"name\":\"x\\u0000\",\"scopes\":[\"job:read\"]}", 422, "validation_failed"),
         new("wrong content type", "POST", "/xapi2/data/candidate", "{\"first_name\":\"Ada\",\"email\":\"a@example.com\"}", 415, "unsupported_media_type", ContentType: "text/plain"),
         new("oversized body", "POST", "/xapi2/data/candidate", "{\"first_name\":\"" + new string('x', 300_000) + "\"}", 413, "payload_too_large"),
         // query strings

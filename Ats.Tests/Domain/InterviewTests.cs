@@ -3,6 +3,7 @@ using Ats.Domain.Interviews;
 using Ats.Domain.Jobs;
 using Ats.Domain.Mail;
 using Ats.Domain.Pipeline;
+using Ats.Domain.Writes;
 using Ats.Tests.Support;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
@@ -202,7 +203,11 @@ public sealed class InterviewTests : IAsyncLifetime
     [Fact]
     public async Task ALineBreakInANameCannotAddAnAttendee()
     {
-        await _db.Records.UpdateAsync<Candidate>(_db.Recruiter, _candidate.Id, null, c => c.LastName = "Lovelace\r\nATTENDEE:mailto:evil@example.com");
+        const string injection = "Lovelace\r\nATTENDEE:mailto:evil@example.com";
+        // The write path refuses it now; a name stored before that rule reaches the calendar entry still stripped.
+        await Assert.ThrowsAsync<ValidationException>(() => _db.Records.UpdateAsync<Candidate>(_db.Recruiter, _candidate.Id, null, c => c.LastName = injection));
+        await using (var raw = _db.Raw())
+            await raw.Candidates.IgnoreQueryFilters().Where(c => c.Id == _candidate.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastName, injection));
 
         var interview = await ScheduleAsync(new DateTime(2027, 2, 10, 9, 0, 0, DateTimeKind.Utc));
 

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Ats.Domain.Common;
 using Ats.Tests.Support;
 
@@ -45,4 +46,45 @@ public sealed class MarkdownTests
     [Fact]
     public void ALineBreakStaysALineBreak() =>
         Assert.Contains("Best regards,<br>", Markdown.ToSafeHtml("Best regards,\nRita Recruiter"));
+
+    private const string Tracker = "https://tracker.example/p.gif";
+
+    /// Markdown that would make a reader's browser fetch something, and the link (if any) it must become instead:
+    /// (markdown, the href of the link it shows, the link's text).
+    public static TheoryData<string, string?, string?> Images => new()
+    {
+        { $"![x]({Tracker})", Tracker, "x" },
+        { $"![]({Tracker})", Tracker, Tracker },
+        { $"![x]({Tracker} \"a title\")", Tracker, "x" },
+        { $"![x][pixel]\n\n[pixel]: {Tracker}", Tracker, "x" },
+        { $"![pixel]\n\n[pixel]: {Tracker}", Tracker, "pixel" },
+        { "![logo](/favicon.png)", "/favicon.png", "logo" },
+        { "![x](//tracker.example/p.gif)", "//tracker.example/p.gif", "x" },
+        { $"[![x]({Tracker})](https://ok.example)", null, null },
+        { $"<{Tracker}>", Tracker, Tracker },
+        { Tracker, Tracker, Tracker },
+        { $"<img src=\"{Tracker}\">", null, null },
+        { $"<img srcset=\"{Tracker} 1x\" src=\"x.gif\">", null, null },
+        { $"<picture><source srcset=\"{Tracker}\"></picture>", null, null },
+        { $"<video poster=\"{Tracker}\"></video>", null, null },
+        { $"<p style=\"background:url({Tracker})\">x</p>", null, null },
+        { "![x](data:image/gif;base64,R0lGODlhAQABAAAAACw=)", null, "x" },
+        { "![x](javascript:alert(1))", null, "x" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Images))]
+    public void NoImageIsFetchedAnImageBecomesALink(string markdown, string? href, string? text)
+    {
+        var html = Markdown.ToSafeHtml(markdown);
+        var body = new HtmlParser().ParseDocument(html).Body!;
+
+        SafeHtml.AssertNothingExecutable(html);
+        Assert.Empty(body.QuerySelectorAll("img, picture, source, video, audio, image, input"));
+        foreach (var element in body.QuerySelectorAll("*"))
+            Assert.DoesNotContain(element.Attributes, a => a.Name is "src" or "srcset" or "poster" or "background" or "style");
+        if (href is null) return;
+        var link = Assert.Single(body.QuerySelectorAll("a"), a => a.GetAttribute("href") == href);
+        Assert.Equal(text, link.TextContent);
+    }
 }

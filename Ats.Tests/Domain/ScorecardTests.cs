@@ -35,10 +35,10 @@ public sealed class ScorecardTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private Task<Evaluation> ScoreAsync(Actor who, Recommendation recommendation, bool submit, int rating = 4) =>
+    private Task<Evaluation> ScoreAsync(Actor who, Recommendation recommendation, bool submit, int rating = 4, string? reason = null) =>
         Scorecards.SaveAsync(_db.Records, who, _application.Id, _interview.Id, e =>
         {
-            (e.Skills, e.Culture, e.Communication, e.Recommendation) = (rating, rating, rating, recommendation);
+            (e.Skills, e.Culture, e.Communication, e.Recommendation, e.AmendmentReason) = (rating, rating, rating, recommendation, reason);
         }, submit);
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ScorecardTests : IAsyncLifetime
     public async Task ASecondSubmitUpdatesTheOneScorecard()
     {
         var first = await ScoreAsync(_db.Manager, Recommendation.Yes, submit: true);
-        var second = await ScoreAsync(_db.Manager, Recommendation.No, submit: true, rating: 2);
+        var second = await ScoreAsync(_db.Manager, Recommendation.No, submit: true, rating: 2, reason: "Slept on it");
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal((Recommendation.No, 2), (second.Recommendation, second.Skills));
@@ -162,5 +162,80 @@ public sealed class ScorecardTests : IAsyncLifetime
         var seen = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
 
         Assert.Equal([_db.AdminA.Id], seen.Select(e => e.InterviewerId));
+    }
+
+    [Fact]
+    public async Task AChangeAfterSubmittingIsAnAmendmentThatKeepsTheOriginalForEveryReader()
+    {
+        await ScoreAsync(_db.Admin, Recommendation.StrongNo, submit: true, rating: 1);
+        var submitted = await Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id, e =>
+            (e.Skills, e.Culture, e.Communication, e.Recommendation, e.Note) = (5, 5, 5, Recommendation.StrongYes, "Brilliant"), submit: true);
+
+        // Mia now reads Alice's scorecard, and changes her mind.
+        var amended = await Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id, e =>
+            (e.Skills, e.Recommendation, e.Note, e.AmendmentReason) = (2, Recommendation.No, "Weaker than I thought", "Talked to Alice"), submit: true);
+
+        var seen = (await _db.Records.FindAsync<Evaluation>(_db.Recruiter, submitted.Id))!;
+        Assert.Equal((2, Recommendation.No, "Weaker than I thought"), (seen.Skills, seen.Recommendation, seen.Note));
+        Assert.Equal(submitted.SubmittedAt, seen.SubmittedAt); // still when it was first submitted
+        Assert.Equal(amended.AmendedAt, seen.AmendedAt);
+        Assert.NotNull(seen.AmendedAt);
+        Assert.Null(seen.AmendmentReason);
+        var original = Assert.Single(seen.Amendments);
+        Assert.Equal((5, 5, 5, Recommendation.StrongYes, "Brilliant"), (original.Skills, original.Culture, original.Communication, original.Recommendation, original.Note));
+        Assert.Equal(("Talked to Alice", _db.ManagerA.Id, seen.AmendedAt!.Value), (original.Reason, original.By!.Value, original.At));
+        // On the wire too: the history goes wherever the scorecard goes; the reason is never read back as a field.
+        var wire = Ats.Domain.Models.ModelCatalog.Evaluation.ToWire(seen);
+        Assert.Equal("strong_yes", wire["amendments"]![0]!["recommendation"]!.GetValue<string>());
+        Assert.Equal("Talked to Alice", wire["amendments"]![0]!["reason"]!.GetValue<string>());
+        Assert.False(wire.ContainsKey("amendment_reason"));
+        await using var raw = _db.Raw();
+        Assert.Contains(await raw.AuditEntries.IgnoreQueryFilters().Where(a => a.RecordId == submitted.Id).ToListAsync(), a => a.ChangedFields.Contains("amendments"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task ChangingASubmittedScorecardWithoutAReasonIsRefusedAndChangesNothing(string? reason)
+    {
+        using var _ = Culture.English();
+        var submitted = await ScoreAsync(_db.Manager, Recommendation.Yes, submit: true);
+        await using (var raw = _db.Raw())
+            Assert.Single(await raw.AuditEntries.IgnoreQueryFilters().Where(a => a.RecordId == submitted.Id).ToListAsync());
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            _db.Records.UpdateAsync<Evaluation>(_db.Manager, submitted.Id, submitted.Version, e => (e.Recommendation, e.AmendmentReason) = (Recommendation.StrongNo, reason)));
+
+        Assert.Equal(["amendment_reason"], error.Errors.Keys);
+        var stored = (await _db.Records.FindAsync<Evaluation>(_db.Manager, submitted.Id))!;
+        Assert.Equal((Recommendation.Yes, submitted.Version, null, 0), (stored.Recommendation, stored.Version, stored.AmendedAt, stored.Amendments.Count));
+        await using (var raw = _db.Raw())
+            Assert.Single(await raw.AuditEntries.IgnoreQueryFilters().Where(a => a.RecordId == submitted.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ADraftChangesFreelyAndSubmittingIsNoAmendment()
+    {
+        await ScoreAsync(_db.Manager, Recommendation.Yes, submit: false, rating: 2);
+        await ScoreAsync(_db.Manager, Recommendation.No, submit: false, rating: 3);
+        var submitted = await ScoreAsync(_db.Manager, Recommendation.StrongNo, submit: true, rating: 1);
+
+        Assert.Equal((null, 0), (submitted.AmendedAt, submitted.Amendments.Count));
+    }
+
+    [Fact]
+    public async Task AScorecardIsAmendedAtMostTwentyTimes()
+    {
+        using var _ = Culture.English();
+        var card = await ScoreAsync(_db.Manager, Recommendation.Yes, submit: true, rating: 1);
+        for (var i = 0; i < EvaluationRules.MaxAmendments; i++)
+            card = await _db.Records.UpdateAsync<Evaluation>(_db.Manager, card.Id, null, e => (e.Note, e.AmendmentReason) = ($"take {i}", "again"));
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            _db.Records.UpdateAsync<Evaluation>(_db.Manager, card.Id, null, e => (e.Note, e.AmendmentReason) = ("one more", "again")));
+
+        Assert.Equal("A scorecard can be amended at most 20 times.", Assert.Single(error.Errors["amendment_reason"]));
+        Assert.Equal(EvaluationRules.MaxAmendments, (await _db.Records.FindAsync<Evaluation>(_db.Manager, card.Id))!.Amendments.Count);
     }
 }

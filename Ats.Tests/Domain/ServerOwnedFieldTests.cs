@@ -61,7 +61,7 @@ public sealed class ServerOwnedFieldTests : IAsyncLifetime
             a.RejectionReason = "a real change";
         });
         await _db.Records.UpdateAsync<ApplicationNote>(_db.Recruiter, note.Id, null, n => { n.AuthorId = _db.AdminA.Id; n.Body = "Hello"; });
-        await _db.Records.UpdateAsync<Evaluation>(_db.Manager, scorecard.Id, null, e => { e.InterviewerId = _db.RecruiterA.Id; e.Note = "edited"; });
+        await _db.Records.UpdateAsync<Evaluation>(_db.Manager, scorecard.Id, null, e => { e.InterviewerId = _db.RecruiterA.Id; e.Note = "edited"; e.AmendmentReason = "typo"; });
 
         Assert.Null(updated.FitScore);
         Assert.Null(updated.FitExplanation);

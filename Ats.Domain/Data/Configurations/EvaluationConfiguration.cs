@@ -16,5 +16,9 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         b.HasOne<Interview>().WithMany().HasForeignKey(e => e.InterviewId).OnDelete(DeleteBehavior.SetNull);
         // One scorecard per interviewer and application.
         b.HasIndex(e => new { e.TenantId, e.ApplicationId, e.InterviewerId }).IsUnique();
+        // The history travels with the row (same readers, same erasure): one JSON column, empty for rows from before it.
+        b.Property(e => e.Amendments).HasConversion(JsonValue<List<EvaluationAmendment>>.Converter, JsonValue<List<EvaluationAmendment>>.Comparer)
+            .HasDefaultValueSql("'[]'");
+        b.Ignore(e => e.AmendmentReason);
     }
 }

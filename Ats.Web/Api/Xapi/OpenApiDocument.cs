@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ats.Domain.Jobs;
 using Ats.Domain.Models;
+using Ats.Domain.Scorecards;
 using Ats.Domain.Tokens;
 
 namespace Ats.Web.Api.Xapi;
@@ -24,10 +25,11 @@ public static class OpenApiDocument
         {
             ["problem"] = Problem(),
             ["fit_profile"] = FitProfileSchema(),
+            ["evaluation_amendment"] = AmendmentSchema(),
         };
         foreach (var model in ModelCatalog.All)
         {
-            schemas[model.Name] = Schema(model, f => true, required: model.Fields.Select(f => f.Name));
+            schemas[model.Name] = Schema(model, f => !f.IsWriteOnly, required: model.Fields.Where(f => !f.IsWriteOnly).Select(f => f.Name));
             schemas[$"{model.Name}_create"] = Schema(model, f => f.IsWritable, required: model.Fields.Where(f => f.IsRequired).Select(f => f.Name));
             schemas[$"{model.Name}_update"] = Schema(model, f => f.IsWritable, required: []);
             paths[$"/xapi2/data/{model.Name}"] = Collection(model);
@@ -282,6 +284,7 @@ public static class OpenApiDocument
         if (field.Format == FieldFormat.Email) schema["format"] = "email";
         if (field.Format == FieldFormat.Url) schema["format"] = "uri";
         if (field.IsReadOnly) schema["readOnly"] = true;
+        if (field.IsWriteOnly) schema["writeOnly"] = true;
         if (nullable && schema["type"] is JsonValue type) schema["type"] = new JsonArray(type.GetValue<string>(), "null");
         return schema;
     }
@@ -299,8 +302,33 @@ public static class OpenApiDocument
         _ when type == typeof(List<string>) => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
         _ when type == typeof(List<Guid>) => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } },
         _ when type == typeof(FitProfile) => new JsonObject { ["$ref"] = "#/components/schemas/fit_profile" },
+        _ when type == typeof(List<EvaluationAmendment>) =>
+            new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = "#/components/schemas/evaluation_amendment" } },
         _ => throw new NotSupportedException($"No OpenAPI type for {type}."),
     };
+
+    /// One change to a submitted scorecard: when, by whom, why, and the values it replaced.
+    private static JsonObject AmendmentSchema()
+    {
+        JsonObject Nullable(JsonObject schema)
+        {
+            schema["type"] = new JsonArray(schema["type"]!.GetValue<string>(), "null");
+            return schema;
+        }
+        var rating = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 5 };
+        return Object(new JsonObject
+        {
+            ["at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+            ["by"] = Nullable(new JsonObject { ["type"] = "string", ["format"] = "uuid" }),
+            ["reason"] = new JsonObject { ["type"] = "string" },
+            ["interview_id"] = Nullable(new JsonObject { ["type"] = "string", ["format"] = "uuid" }),
+            ["skills"] = Nullable((JsonObject)rating.DeepClone()),
+            ["culture"] = Nullable((JsonObject)rating.DeepClone()),
+            ["communication"] = Nullable((JsonObject)rating.DeepClone()),
+            ["recommendation"] = TypeSchema(typeof(Recommendation)),
+            ["note"] = Nullable(new JsonObject { ["type"] = "string" }),
+        }, ["at", "by", "reason", "interview_id", "skills", "culture", "communication", "recommendation", "note"]);
+    }
 
     private static JsonObject FitProfileSchema()
     {

@@ -980,6 +980,15 @@ namespace Ats.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AmendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
