@@ -4,8 +4,8 @@ using Ats.Web.Api.Xapi;
 
 namespace Ats.Web.Api.Sockets;
 
-/// GET /xapi2/ch?token=…: one WebSocket for live events and CRUD. The bearer middleware has resolved the token already
-/// (from the query, or the Authorization header for clients that can send one).
+/// GET /xapi2/ch?ticket=…: one WebSocket for live events and CRUD. The bearer middleware has resolved the ticket or token
+/// already (a ticket from POST /xapi2/ch/ticket, ?token= of old clients, or the Authorization header).
 public static class ChannelEndpoint
 {
     public static IServiceCollection AddChannel(this IServiceCollection services, IConfiguration configuration)
@@ -17,7 +17,11 @@ public static class ChannelEndpoint
         return services;
     }
 
-    public static void MapChannel(this IEndpointRouteBuilder app) => app.MapGet(BearerTokens.ChannelPath, RunAsync);
+    public static void MapChannel(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(BearerTokens.ChannelPath, RunAsync);
+        app.MapSocketTickets();
+    }
 
     private static async Task RunAsync(HttpContext http, ChannelSettings settings, LiveEventHub hub, ChannelRequests requests,
         BearerTokens tokens, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
@@ -39,7 +43,7 @@ public static class ChannelEndpoint
             KeepAliveTimeout = TimeSpan.FromSeconds(settings.KeepAliveSeconds * 2),
         });
         var actor = http.Actor() with { Channel = Channel.Ws };
-        var connection = new ChannelConnection(socket, BearerTokens.FromRequest(http)!, http.Connection.RemoteIpAddress?.ToString(), actor,
+        var connection = new ChannelConnection(socket, http.Credential(), http.Connection.RemoteIpAddress?.ToString(), actor,
             settings, hub, requests, tokens, loggers.CreateLogger<ChannelConnection>());
         await connection.RunAsync(lifetime.ApplicationStopping);
     }
