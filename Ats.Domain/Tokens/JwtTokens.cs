@@ -54,9 +54,11 @@ public sealed class JwtTokens(IDbContextFactory<AtsDbContext> dbFactory, TimePro
         var key = await KeyAsync(ct);
         var result = await _handler.ValidateTokenAsync(token, Parameters(key, checkLifetime: true));
         if (!result.IsValid)
-            // Only a token whose signature holds may be called expired; anything else is just invalid.
-            return (null, result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException
-                && (await _handler.ValidateTokenAsync(token, Parameters(key, checkLifetime: false))).IsValid);
+        {
+            // Expired only if everything but the time holds (signature, issuer, audience); anything else is just invalid.
+            var untimed = await _handler.ValidateTokenAsync(token, Parameters(key, checkLifetime: false));
+            return (null, untimed.IsValid && untimed.SecurityToken.ValidTo <= clock.GetUtcNow().UtcDateTime);
+        }
         var identity = result.ClaimsIdentity;
         return Guid.TryParse(identity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? identity.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var user)
             && Guid.TryParse(identity.FindFirst(TenantClaim)?.Value, out var tenant)
@@ -71,8 +73,11 @@ public sealed class JwtTokens(IDbContextFactory<AtsDbContext> dbFactory, TimePro
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         ClockSkew = TimeSpan.FromSeconds(30),
         ValidateLifetime = checkLifetime,
-        LifetimeValidator = (notBefore, expires, _, _) =>
-            expires is { } end && end > clock.GetUtcNow().UtcDateTime && (notBefore ?? DateTime.MinValue) <= clock.GetUtcNow().UtcDateTime.AddSeconds(30),
+        // A validator, when set, runs even with ValidateLifetime off: set only when the time counts.
+        LifetimeValidator = checkLifetime
+            ? (notBefore, expires, _, _) =>
+                expires is { } end && end > clock.GetUtcNow().UtcDateTime && (notBefore ?? DateTime.MinValue) <= clock.GetUtcNow().UtcDateTime.AddSeconds(30)
+            : null,
     };
 
     private async Task<SymmetricSecurityKey> KeyAsync(CancellationToken ct)

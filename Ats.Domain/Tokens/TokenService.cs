@@ -53,7 +53,8 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         if (scopes.Count == 0) errors.Add("scopes", Messages.Required);
         else if (scopes.Any(s => !AllScopes.Contains(s))) errors.Add("scopes", Messages.UnknownScope(string.Join(", ", scopes.Where(s => !AllScopes.Contains(s)))));
         if (expiresAt <= now) errors.Add("expires_at", Messages.ExpiryOutOfRange);
-        var longLived = NeedsPassword(neverExpires ? null : expiresAt ?? now + DefaultLifetime);
+        DateTime? expiry = neverExpires ? null : expiresAt ?? now + (DefaultLifetime < MaxLifetime ? DefaultLifetime : MaxLifetime);
+        var longLived = NeedsPassword(expiry);
         var field = neverExpires ? "never_expires" : "expires_at";
         if (longLived && actor.Channel != Channel.Ui) errors.Add(field, Messages.TokenLifetimeLimit((int)MaxLifetime.TotalDays));
         else if (longLived && string.IsNullOrEmpty(password)) errors.Add("password", Messages.PasswordToConfirm((int)MaxLifetime.TotalDays));
@@ -73,7 +74,7 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
             Hash = PatFormat.Hash(token),
             Scopes = scopes.Distinct().Order(StringComparer.Ordinal).ToList(),
             CreatedAt = now,
-            ExpiresAt = neverExpires ? null : expiresAt ?? now + (DefaultLifetime < MaxLifetime ? DefaultLifetime : MaxLifetime),
+            ExpiresAt = expiry,
         };
         db.ApiTokens.Add(row);
         AuditLog.Record(db, actor, Model, row.Id, AuditAction.Create, ["expires_at", "name", "scopes"], now);

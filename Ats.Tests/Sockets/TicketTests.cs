@@ -29,16 +29,17 @@ public sealed class TicketTests(ClockedChannelFixture host) : IClassFixture<Cloc
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    /// The handshake's answer: a real WebSocket client sees 401, and the same request over HTTP shows the problem's code.
+    /// The handshake's answer: its problem document (read with a plain GET, which the same check answers first), then
+    /// what a real WebSocket client sees (401).
     private async Task<(HttpStatusCode Status, string? Code)> RefusedAsync(string query)
     {
+        using var http = host.Http();
+        var response = await http.GetAsync("/xapi2/ch?" + query);
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         using var timeout = new CancellationTokenSource(SocketClient.Patience);
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(host.BaseUrl.Replace("http://", "ws://") + "/xapi2/ch?" + query), timeout.Token));
         Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
-        using var http = host.Http();
-        var response = await http.GetAsync("/xapi2/ch?" + query);
         return (response.StatusCode, (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["code"]);
     }
 
