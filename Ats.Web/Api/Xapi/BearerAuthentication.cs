@@ -75,12 +75,6 @@ public sealed class BearerTokens(TokenService pats, JwtTokens jwt, TokenCache ca
     private static bool IsChannel(HttpContext http) => http.Request.Path.Equals(ChannelPath, StringComparison.OrdinalIgnoreCase)
         || http.Request.Path.Equals(ChannelPath + "/", StringComparison.OrdinalIgnoreCase);
 
-    public async Task<(Actor? Actor, TokenProblem? Refusal)> AuthenticateAsync(string token, string? ip, Channel channel, CancellationToken ct)
-    {
-        var (credential, refusal) = await VerifyAsync(token, ct);
-        return credential is null ? (null, refusal) : await AuthenticateAsync(credential, ip, channel, ct);
-    }
-
     /// The secret checked (a PAT's shape, a JWT's signature and expiry) and turned into what it stands for.
     public async Task<(BearerCredential? Credential, TokenProblem? Refusal)> VerifyAsync(string token, CancellationToken ct)
     {
