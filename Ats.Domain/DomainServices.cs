@@ -6,6 +6,7 @@ using Ats.Domain.Pipeline;
 using Ats.Domain.Tenancy;
 using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -45,7 +46,11 @@ public static class DomainServices
         services.AddSingleton<Scorecards.ScorecardReminders>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<TokenCache>();
+        services.TryAddSingleton<TokenSettings>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<SocketTickets>();
+        // One key ring for every node, in the shared database; a fixed name, so nodes installed in different folders agree.
+        services.AddDataProtection().SetApplicationName("Ats").PersistKeysToDbContext<AtsDbContext>();
         services.TryAddSingleton<Webhooks.WebhookSettings>();
         services.AddSingleton<Webhooks.WebhookWake>();
         services.AddSingleton<Webhooks.WebhookService>();

@@ -16,6 +16,7 @@ using Ats.Domain.Tasks;
 using Ats.Domain.Tenancy;
 using Ats.Domain.Tokens;
 using Ats.Domain.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ namespace Ats.Domain.Data;
 /// The one domain context: Identity and all public models. Every tenant-owned set is filtered to
 /// <see cref="TenantId"/>; with no tenant set, those sets are empty (safe by default).
 public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public Guid? TenantId { get; set; }
 
@@ -48,6 +49,9 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<SocketTicket> SocketTickets => Set<SocketTicket>();
+    /// ASP.NET Core Data Protection's key ring (cookies, antiforgery, the stored JWT key), shared by every node.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

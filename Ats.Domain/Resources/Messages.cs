@@ -64,6 +64,9 @@ public static class Messages
     public static string EmailInUse => Get(nameof(EmailInUse));
     public static string NotYourself => Get(nameof(NotYourself));
     public static string ExpiryOutOfRange => Get(nameof(ExpiryOutOfRange));
+    public static string TokenLifetimeLimit(int days) => Format(nameof(TokenLifetimeLimit), days);
+    public static string PasswordToConfirm(int days) => Format(nameof(PasswordToConfirm), days);
+    public static string WrongPassword => Get(nameof(WrongPassword));
     public static string UnknownScope(string scopes) => Format(nameof(UnknownScope), scopes);
     public static string PasswordTooShort(int min) => Format(nameof(PasswordTooShort), min);
     public static string TooLong(int max) => Format(nameof(TooLong), max);

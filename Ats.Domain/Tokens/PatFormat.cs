@@ -9,7 +9,7 @@ namespace Ats.Domain.Tokens;
 public static class PatFormat
 {
     public const string Prefix = "pat_";
-    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    internal const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private const int RandomLength = 32, ChecksumLength = 6, PrefixShown = 8;
     public const int Length = 4 + RandomLength + ChecksumLength;
 

@@ -4,6 +4,7 @@ using Ats.Domain.Identity;
 using Ats.Domain.Models;
 using Ats.Domain.Resources;
 using Ats.Domain.Writes;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Domain.Tokens;
@@ -18,11 +19,11 @@ public sealed record CreatedToken(TokenSummary Summary, string Token);
 public enum TokenRefusal { Malformed, Unknown, Expired, Revoked, UserInactive }
 
 /// Personal access tokens: created, listed and revoked by admins; checked on every API request.
-public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock, TokenCache cache)
+public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock, TokenCache cache,
+    TokenSettings settings, IPasswordHasher<AppUser> passwords)
 {
     public const string Model = "token";
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
     /// Recording every use would turn each read into a write: once a minute is enough to see a token is alive.
     private static readonly TimeSpan LastUseGranularity = TimeSpan.FromMinutes(1);
 
@@ -30,8 +31,17 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
     public static readonly IReadOnlyList<string> AllScopes = ModelCatalog.All.SelectMany(m => new[] { m.ReadScope, m.WriteScope })
         .Concat([Webhooks.WebhookService.ReadScope, Webhooks.WebhookService.WriteScope]).ToList();
 
+    /// The longest lifetime a token may get without the creator's password (Ats:Tokens:MaxLifetimeDays).
+    public TimeSpan MaxLifetime => settings.MaxLifetime;
+
+    /// Whether a token with this expiry (null: never) needs the creator to re-enter their password, in the app.
+    public bool NeedsPassword(DateTime? expiresAt) => expiresAt is not { } at || at > clock.GetUtcNow().UtcDateTime + MaxLifetime;
+
+    /// A token lives at most <see cref="MaxLifetime"/>. Longer, or for ever, only for a signed-in admin in the app who
+    /// re-enters their password (<paramref name="password"/>): a stolen session or a 15-minute JWT cannot mint a
+    /// token that outlives it by years.
     public async Task<CreatedToken> CreateAsync(Actor actor, string? name, IReadOnlyCollection<string>? scopes, DateTime? expiresAt,
-        bool neverExpires = false, CancellationToken ct = default)
+        bool neverExpires = false, CancellationToken ct = default, string? password = null)
     {
         RequireAdmin(actor);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,12 +53,18 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         scopes ??= [];
         if (scopes.Count == 0) errors.Add("scopes", Messages.Required);
         else if (scopes.Any(s => !AllScopes.Contains(s))) errors.Add("scopes", Messages.UnknownScope(string.Join(", ", scopes.Where(s => !AllScopes.Contains(s)))));
-        if (expiresAt is { } expiry && (expiry <= now || expiry > now + MaxLifetime)) errors.Add("expires_at", Messages.ExpiryOutOfRange);
+        if (expiresAt <= now) errors.Add("expires_at", Messages.ExpiryOutOfRange);
+        DateTime? expiry = neverExpires ? null : expiresAt ?? now + (DefaultLifetime < MaxLifetime ? DefaultLifetime : MaxLifetime);
+        var longLived = NeedsPassword(expiry);
+        var field = neverExpires ? "never_expires" : "expires_at";
+        if (longLived && actor.Channel != Channel.Ui) errors.Add(field, Messages.TokenLifetimeLimit((int)MaxLifetime.TotalDays));
+        else if (longLived && string.IsNullOrEmpty(password)) errors.Add("password", Messages.PasswordToConfirm((int)MaxLifetime.TotalDays));
         errors.ThrowIfAny();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.TenantId = actor.TenantId;
         await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        if (longLived && !await PasswordMatchesAsync(db, actor, password!, ct)) throw ValidationException.For("password", Messages.WrongPassword);
         var token = PatFormat.NewToken();
         var row = new ApiToken
         {
@@ -59,7 +75,7 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
             Hash = PatFormat.Hash(token),
             Scopes = scopes.Distinct().Order(StringComparer.Ordinal).ToList(),
             CreatedAt = now,
-            ExpiresAt = neverExpires ? null : (expiresAt ?? now + DefaultLifetime),
+            ExpiresAt = expiry,
         };
         db.ApiTokens.Add(row);
         AuditLog.Record(db, actor, Model, row.Id, AuditAction.Create, ["expires_at", "name", "scopes"], now);
@@ -95,10 +111,12 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
     }
 
     /// The actor a token stands for, with its creator's current role, or why it is refused.
-    public async Task<(Actor? Actor, TokenRefusal? Refusal)> AuthenticateAsync(string token, string? ip, CancellationToken ct = default)
+    public Task<(Actor? Actor, TokenRefusal? Refusal)> AuthenticateAsync(string token, string? ip, CancellationToken ct = default) =>
+        PatFormat.IsWellFormed(token) ? AuthenticateHashAsync(PatFormat.Hash(token), ip, ct) : Task.FromResult<(Actor?, TokenRefusal?)>((null, TokenRefusal.Malformed));
+
+    /// As <see cref="AuthenticateAsync"/>, for a token known by its hash (an open socket, a socket ticket).
+    public async Task<(Actor? Actor, TokenRefusal? Refusal)> AuthenticateHashAsync(string hash, string? ip, CancellationToken ct = default)
     {
-        if (!PatFormat.IsWellFormed(token)) return (null, TokenRefusal.Malformed);
-        var hash = PatFormat.Hash(token);
         if (cache.Find(hash, ip) is { } known) return (known, null);
         var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -127,6 +145,13 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         var actor = new Actor(user.Id, row.TenantId, user.Role, user.Name, Channel.Api, row.Scopes.ToHashSet()) { VerifiedAt = now };
         cache.Remember(hash, row.Id, actor, row.ExpiresAt, ip, generation);
         return (actor, null);
+    }
+
+    /// Checked by Identity's hasher against the stored hash, here in the domain: the dialog only passes the text on.
+    private async Task<bool> PasswordMatchesAsync(AtsDbContext db, Actor actor, string password, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId && u.TenantId == actor.TenantId, ct);
+        return user?.PasswordHash is { } hash && passwords.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
     }
 
     private static void RequireAdmin(Actor actor)

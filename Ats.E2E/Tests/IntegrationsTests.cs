@@ -77,4 +77,32 @@ public sealed class IntegrationsTests(BrowserFixture browser)
         await Expect(page.Locator("#webhooks")).ToBeVisibleAsync();
         await Expect(page.Locator("#webhooks-verify + p + pre")).ToContainTextAsync("hmac.compare_digest");
     }
+
+    [Fact]
+    public async Task ATokenThatNeverExpiresNeedsThePasswordAgain()
+    {
+        var page = await browser.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin@demo.example", "Passw0rd!demo");
+        await new AppShell(page).NavLink("Integrations").ClickAsync();
+        await AppShell.WaitForCircuitAsync(page);
+        await page.GetByTestId("token-new").ClickAsync();
+        await page.GetByTestId("token-name").FillAsync("Forever");
+        await page.GetByTestId("job:read").ClickAsync();
+        await Expect(page.GetByTestId("token-password")).ToHaveCountAsync(0); // 90 days need no password
+
+        await page.GetByTestId("token-lifetime").ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "never (not recommended)" }).ClickAsync();
+        var password = page.GetByTestId("token-password");
+        await password.FillAsync("not my password");
+        await page.GetByTestId("token-create").ClickAsync();
+        await Expect(page.GetByText("The password is wrong.").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("token-value")).ToHaveCountAsync(0);
+
+        await password.FillAsync("Passw0rd!demo");
+        await page.GetByTestId("token-create").PressAsync("Enter"); // from the keyboard: the warning's snackbar covers the button
+        Assert.Matches("^pat_[0-9A-Za-z]{38}$", await page.GetByTestId("token-value").InputValueAsync());
+        await page.GetByTestId("token-done").ClickAsync();
+        var row = page.GetByTestId("token-table").Locator("tbody tr", new() { HasText = "Forever" });
+        await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("never");
+    }
 }

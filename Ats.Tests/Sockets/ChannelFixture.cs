@@ -26,9 +26,14 @@ public class ChannelFixture : IAsyncLifetime
         ["Ats:Webhooks:AllowPrivateTargets"] = "true",
     };
 
+    /// Services replaced after the app's own (a settable clock).
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public Task InitializeAsync()
     {
-        App = new AppFactory(_path, settings: Settings);
+        App = new AppFactory(_path, settings: Settings, services: ConfigureServices);
         App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -51,6 +51,15 @@ public sealed class SocketClient : IAsyncDisposable
         return new SocketClient(socket);
     }
 
+    /// Opens the socket with a single-use ticket (POST /xapi2/ch/ticket) instead of a token in the URL.
+    public static async Task<SocketClient> ConnectWithTicketAsync(string baseUrl, string ticket)
+    {
+        var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.ConnectAsync(new Uri(baseUrl.Replace("http://", "ws://") + "/xapi2/ch?ticket=" + Uri.EscapeDataString(ticket)), timeout.Token);
+        return new SocketClient(socket);
+    }
+
     public Task SendAsync(object frame) => SendTextAsync(JsonSerializer.Serialize(frame));
 
     public async Task SendTextAsync(string text)

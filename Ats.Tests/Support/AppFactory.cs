@@ -3,12 +3,15 @@ using System.Text.RegularExpressions;
 using Ats.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ats.Tests.Support;
 
 /// The real host on a temporary SQLite file (in-memory test server). Several factories may share one file.
-public sealed partial class AppFactory(string databasePath, bool seedDemoData = true, IReadOnlyDictionary<string, string>? settings = null)
+/// <paramref name="services"/> replaces services after the app's own (a settable clock).
+public sealed partial class AppFactory(string databasePath, bool seedDemoData = true, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ats-web-{Guid.NewGuid():N}.db");
@@ -23,6 +26,7 @@ public sealed partial class AppFactory(string databasePath, bool seedDemoData = 
         builder.UseSetting("Ats:RateLimits:PerTokenPerMinute", "100000");
         builder.UseSetting("Ats:Mail:OutboxFolder", OutboxFolder(databasePath)); // mail without SMTP lands next to the test database
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     public AtsDbContext Db(Guid? tenantId = null)

@@ -72,7 +72,7 @@ public static partial class LogScrubber
     private static partial Regex Bearer();
 
     /// Personal access tokens and socket tickets, wherever they appear (a name=value pair, a body, a header).
-    [GeneratedRegex(@"\bpat_[A-Za-z0-9_-]+|\b(token|ticket|access_token)=[^&\s""'<>]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(pat|tkt)_[A-Za-z0-9_-]+|\b(token|ticket|access_token)=[^&\s""'<>]+", RegexOptions.IgnoreCase)]
     private static partial Regex Secret();
 
     [GeneratedRegex(@"\beyJ[\w-]+\.[\w-]+\.[\w-]*")]

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
 using Ats.Web.Api.Xapi;
 
@@ -10,7 +11,7 @@ namespace Ats.Web.Api.Sockets;
 /// Everything it sends goes through one bounded queue. When events do not fit, the subscription falls behind and
 /// is served from the change log once there is room again; a client whose queue stays full is closed with a reason.
 /// Nobody else ever waits for it.
-public sealed class ChannelConnection(WebSocket socket, string token, string? ip, Actor actor, ChannelSettings settings,
+public sealed class ChannelConnection(WebSocket socket, BearerCredential credential, string? ip, Actor actor, ChannelSettings settings,
     LiveEventHub hub, ChannelRequests requests, BearerTokens tokens, ILogger logger, SocketLimits limits)
 {
     private readonly System.Threading.Channels.Channel<byte[]> _outbox = System.Threading.Channels.Channel.CreateBounded<byte[]>(
@@ -158,7 +159,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
         string? id = null;
         try
         {
-            var overBudget = limits.SpendRequest(token, ip); // every frame counts, well-formed or not
+            var overBudget = limits.SpendRequest(RateLimits.KeyOf(credential), ip); // every frame counts, well-formed or not
             frame = new RequestFrame(Parse(text));
             id = frame.Id;
             if (overBudget is not null)
@@ -236,7 +237,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
     /// a revoked token's socket reads and writes nothing more, even before the periodic check closes it.
     private async Task<bool> StillValidAsync(CancellationToken ct)
     {
-        var (current, refusal) = await tokens.AuthenticateAsync(token, ip, Channel.Ws, ct);
+        var (current, refusal) = await tokens.AuthenticateAsync(credential, ip, Channel.Ws, ct);
         if (current is null)
         {
             Close(WebSocketCloseStatus.PolicyViolation, $"{refusal!.Code}: {refusal.Detail}");
@@ -256,7 +257,7 @@ public sealed class ChannelConnection(WebSocket socket, string token, string? ip
             {
                 // Spread over ±25 %, so the sockets opened together do not all re-check at the same moment.
                 await Task.Delay(TimeSpan.FromSeconds(settings.RecheckSeconds * (0.75 + Random.Shared.NextDouble() / 2)), ct);
-                var (current, refusal) = await tokens.AuthenticateAsync(token, ip, Channel.Ws, ct);
+                var (current, refusal) = await tokens.AuthenticateAsync(credential, ip, Channel.Ws, ct);
                 if (current is null)
                 {
                     Close(WebSocketCloseStatus.PolicyViolation, $"{refusal!.Code}: {refusal.Detail}");

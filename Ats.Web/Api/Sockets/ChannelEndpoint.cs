@@ -4,8 +4,8 @@ using Ats.Web.Api.Xapi;
 
 namespace Ats.Web.Api.Sockets;
 
-/// GET /xapi2/ch?token=…: one WebSocket for live events and CRUD. The bearer middleware has resolved the token already
-/// (from the query, or the Authorization header for clients that can send one).
+/// GET /xapi2/ch?ticket=…: one WebSocket for live events and CRUD. The bearer middleware has resolved the ticket or token
+/// already (a ticket from POST /xapi2/ch/ticket, ?token= of old clients, or the Authorization header).
 public static class ChannelEndpoint
 {
     public static IServiceCollection AddChannel(this IServiceCollection services, IConfiguration configuration)
@@ -18,7 +18,11 @@ public static class ChannelEndpoint
         return services;
     }
 
-    public static void MapChannel(this IEndpointRouteBuilder app) => app.MapGet(BearerTokens.ChannelPath, RunAsync);
+    public static void MapChannel(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(BearerTokens.ChannelPath, RunAsync);
+        app.MapSocketTickets();
+    }
 
     private static async Task RunAsync(HttpContext http, ChannelSettings settings, LiveEventHub hub, ChannelRequests requests,
         BearerTokens tokens, SocketLimits limits, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
@@ -34,7 +38,7 @@ public static class ChannelEndpoint
             return;
         }
         // Counted before accepting, so that a refusal is a plain 429 the client can read.
-        using var place = limits.TryOpen(BearerTokens.FromRequest(http)!, http.Connection.RemoteIpAddress?.ToString(), out var tooMany);
+        using var place = limits.TryOpen(RateLimits.KeyOf(http.Credential()), http.Connection.RemoteIpAddress?.ToString(), out var tooMany);
         if (place is null)
         {
             await Problems.Of(http, tooMany!).ExecuteAsync(http);
@@ -47,7 +51,7 @@ public static class ChannelEndpoint
             KeepAliveTimeout = TimeSpan.FromSeconds(settings.KeepAliveSeconds * 2),
         });
         var actor = http.Actor() with { Channel = Channel.Ws };
-        var connection = new ChannelConnection(socket, BearerTokens.FromRequest(http)!, http.Connection.RemoteIpAddress?.ToString(), actor,
+        var connection = new ChannelConnection(socket, http.Credential(), http.Connection.RemoteIpAddress?.ToString(), actor,
             settings, hub, requests, tokens, loggers.CreateLogger<ChannelConnection>(), limits);
         await connection.RunAsync(lifetime.ApplicationStopping);
     }

@@ -10,9 +10,9 @@ public sealed class SocketLimits(ChannelSettings settings, RateLimits rates)
 
     /// A place for one more socket of this token and address, given back when disposed; null and the refusal when
     /// either has all its sockets open.
-    public IDisposable? TryOpen(string token, string? ip, out Problem? refusal)
+    public IDisposable? TryOpen(string tokenKey, string? ip, out Problem? refusal)
     {
-        var (tokenKey, ipKey) = (RateLimits.TokenKeyOf(token), "ip:" + ip);
+        var ipKey = "ip:" + ip;
         lock (_open)
         {
             refusal = _open.GetValueOrDefault(tokenKey) >= settings.MaxSocketsPerToken
@@ -28,7 +28,7 @@ public sealed class SocketLimits(ChannelSettings settings, RateLimits rates)
     }
 
     /// Spends one request of the REST budgets for a frame: null when allowed, else the refusal to answer with.
-    public Problem? SpendRequest(string token, string? ip) => rates.TryAcquireForSocket(token, ip) is { } seconds
+    public Problem? SpendRequest(string tokenKey, string? ip) => rates.TryAcquireForSocket(tokenKey, ip) is { } seconds
         ? new Problem(429, "rate_limited", $"Too many requests. Try again in {seconds} s.", RetryAfter: seconds)
         : null;
 

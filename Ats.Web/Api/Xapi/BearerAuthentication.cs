@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Ats.Web.Api.Xapi;
 
 /// Resolves "Authorization: Bearer pat_… | <jwt>" to the domain actor for every /xapi2 route that needs one.
-/// The WebSocket channel may carry it as ?token= instead, since browsers cannot set headers on a WebSocket.
-public sealed class BearerAuthentication(RequestDelegate next, BearerTokens tokens)
+/// The WebSocket channel may carry a single-use ?ticket= (POST /xapi2/ch/ticket) or, for old clients, ?token= instead,
+/// since browsers cannot set headers on a WebSocket.
+public sealed class BearerAuthentication(RequestDelegate next, BearerTokens tokens, SocketTickets tickets)
 {
     private static readonly string[] Open = ["/xapi2/auth/token", "/xapi2/openapi.json", "/xapi2/docs"];
 
@@ -19,22 +20,34 @@ public sealed class BearerAuthentication(RequestDelegate next, BearerTokens toke
             await next(http);
             return;
         }
-        var token = BearerTokens.FromRequest(http);
-        if (token is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await Problems.WriteAsync(http, 401, "unauthorized", "Send a token: Authorization: Bearer <token>.");
-            return;
-        }
-        var (actor, refusal) = await tokens.AuthenticateAsync(token, http.Connection.RemoteIpAddress?.ToString(), Channel.Api, http.RequestAborted);
+        var (credential, refusal) = BearerTokens.TicketFromRequest(http) is { } ticket
+            ? await RedeemAsync(ticket, http.RequestAborted)
+            : BearerTokens.FromRequest(http) is { } token
+                ? await tokens.VerifyAsync(token, http.RequestAborted)
+                : (null, new TokenProblem("unauthorized", "Send a token: Authorization: Bearer <token>."));
+        Actor? actor = null;
+        if (credential is not null)
+            (actor, refusal) = await tokens.AuthenticateAsync(credential, http.Connection.RemoteIpAddress?.ToString(), Channel.Api, http.RequestAborted);
         if (actor is null)
         {
-            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\"";
-            await Problems.WriteAsync(http, 401, refusal!.Code, refusal.Detail);
+            http.Response.Headers.WWWAuthenticate = refusal!.Code == "unauthorized" ? "Bearer" : "Bearer error=\"invalid_token\"";
+            await Problems.WriteAsync(http, 401, refusal.Code, refusal.Detail);
             return;
         }
-        http.SetActor(actor);
+        http.SetActor(actor, credential!);
         await next(http);
+    }
+
+    private async Task<(BearerCredential?, TokenProblem?)> RedeemAsync(string ticket, CancellationToken ct)
+    {
+        var (credential, refusal) = await tickets.RedeemAsync(ticket, ct);
+        return refusal switch
+        {
+            null => (credential, null),
+            TicketRefusal.Used => (null, new("ticket_used", "The ticket was used already: get a new one for every connection.")),
+            TicketRefusal.Expired => (null, new("ticket_expired", $"The ticket has expired (tickets are valid for {SocketTickets.Lifetime.TotalSeconds:0} s).")),
+            _ => (null, new("invalid_ticket", "Unknown ticket. Get one with POST /xapi2/ch/ticket.")),
+        };
     }
 }
 
@@ -43,51 +56,75 @@ public sealed record TokenProblem(string Code, string Detail);
 
 /// A PAT or a JWT to the actor it stands for, with its user's current role; used per request and by open sockets
 /// to re-check their token every few seconds (a revoked token's socket is closed).
-public sealed class BearerTokens(TokenService pats, JwtTokens jwt, TokenCache cache, IDbContextFactory<AtsDbContext> dbFactory)
+public sealed class BearerTokens(TokenService pats, JwtTokens jwt, TokenCache cache, IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock)
 {
     public const string ChannelPath = "/xapi2/ch";
 
+    /// The header's token; on the socket's own path also ?token= (old clients; a ticket is the better way).
     public static string? FromRequest(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7) return header[7..].Trim();
-        return http.Request.Path.StartsWithSegments(ChannelPath) && http.Request.Query["token"].ToString() is { Length: > 0 } query ? query : null;
+        return IsChannel(http) && http.Request.Query["token"].ToString() is { Length: > 0 } query ? query : null;
     }
 
-    public async Task<(Actor? Actor, TokenProblem? Refusal)> AuthenticateAsync(string token, string? ip, Channel channel, CancellationToken ct)
+    /// ?ticket= on the socket's path, unless a header names the token.
+    public static string? TicketFromRequest(HttpContext http) =>
+        IsChannel(http) && http.Request.Headers.Authorization.Count == 0 && http.Request.Query["ticket"].ToString() is { Length: > 0 } ticket ? ticket : null;
+
+    private static bool IsChannel(HttpContext http) => http.Request.Path.Equals(ChannelPath, StringComparison.OrdinalIgnoreCase)
+        || http.Request.Path.Equals(ChannelPath + "/", StringComparison.OrdinalIgnoreCase);
+
+    /// The secret checked (a PAT's shape, a JWT's signature and expiry) and turned into what it stands for.
+    public async Task<(BearerCredential? Credential, TokenProblem? Refusal)> VerifyAsync(string token, CancellationToken ct)
     {
-        var (actor, refusal) = token.StartsWith(PatFormat.Prefix, StringComparison.Ordinal)
-            ? await FromPatAsync(token, ip, ct)
-            : await FromJwtAsync(token, ct);
+        if (token.StartsWith(PatFormat.Prefix, StringComparison.Ordinal))
+            return PatFormat.IsWellFormed(token) ? (new BearerCredential.Pat(PatFormat.Hash(token)), null) : (null, Problem(TokenRefusal.Malformed));
+        var (credential, expired) = await jwt.ValidateAsync(token, ct);
+        return credential is not null ? (credential, null)
+            : expired ? (null, Expired) : (null, new("invalid_token", "The token is malformed, unknown or forged."));
+    }
+
+    /// The actor a verified token stands for now: re-checked per request and by open sockets (revocation, expiry, the user's state).
+    public async Task<(Actor? Actor, TokenProblem? Refusal)> AuthenticateAsync(BearerCredential credential, string? ip, Channel channel, CancellationToken ct)
+    {
+        var (actor, refusal) = credential switch
+        {
+            BearerCredential.Pat pat => await FromPatAsync(pat.Hash, ip, ct),
+            BearerCredential.Jwt token => await FromJwtAsync(token, ct),
+            _ => (null, new TokenProblem("invalid_token", "Unknown token.")),
+        };
         return (actor is null ? null : actor with { Channel = channel }, refusal);
     }
 
-    private async Task<(Actor?, TokenProblem?)> FromPatAsync(string token, string? ip, CancellationToken ct)
+    private static readonly TokenProblem Expired = new("token_expired", "The token has expired. Get a new one (POST /xapi2/auth/token, or an admin creates a PAT in the Integrations menu).");
+
+    private static TokenProblem Problem(TokenRefusal refusal) => refusal switch
     {
-        var (actor, refusal) = await pats.AuthenticateAsync(token, ip, ct);
-        return refusal switch
-        {
-            null => (actor, null),
-            TokenRefusal.Malformed => (null, new("invalid_token", "The token is not a well-formed access token (check for a typo).")),
-            TokenRefusal.Expired => (null, new("token_expired", "The token has expired. An admin can create a new one in the Integrations menu.")),
-            TokenRefusal.Revoked => (null, new("token_revoked", "The token was revoked.")),
-            TokenRefusal.UserInactive => (null, new("user_inactive", "The user behind this token is deactivated.")),
-            _ => (null, new("invalid_token", "Unknown token.")),
-        };
+        TokenRefusal.Malformed => new("invalid_token", "The token is not a well-formed access token (check for a typo)."),
+        TokenRefusal.Expired => Expired,
+        TokenRefusal.Revoked => new("token_revoked", "The token was revoked."),
+        TokenRefusal.UserInactive => new("user_inactive", "The user behind this token is deactivated."),
+        _ => new("invalid_token", "Unknown token."),
+    };
+
+    private async Task<(Actor?, TokenProblem?)> FromPatAsync(string hash, string? ip, CancellationToken ct)
+    {
+        var (actor, refusal) = await pats.AuthenticateHashAsync(hash, ip, ct);
+        return refusal is null ? (actor, null) : (null, Problem(refusal.Value));
     }
 
-    private async Task<(Actor?, TokenProblem?)> FromJwtAsync(string token, CancellationToken ct)
+    private async Task<(Actor?, TokenProblem?)> FromJwtAsync(BearerCredential.Jwt token, CancellationToken ct)
     {
-        if (await jwt.ValidateAsync(token, ct) is not var (userId, tenantId))
-            return (null, new("invalid_token", "The token is invalid or has expired."));
+        if (token.ExpiresAt <= clock.GetUtcNow().UtcDateTime) return (null, Expired);
         // The user's state, as for PATs, is trusted for a few seconds: many sockets of one user re-check together.
-        var key = $"jwt|{tenantId}|{userId}";
+        var key = $"jwt|{token.TenantId}|{token.UserId}";
         if (cache.Find(key, null) is { } known) return (known, null);
         var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await UserDirectory.FindActiveAsync(db, userId, tenantId, ct);
-        if (user is null) return (null, new("user_inactive", "The user behind this token is deactivated."));
-        var actor = new Actor(user.Id, tenantId, user.Role, user.Name, Channel.Api) { VerifiedAt = DateTime.UtcNow };
+        var user = await UserDirectory.FindActiveAsync(db, token.UserId, token.TenantId, ct);
+        if (user is null) return (null, Problem(TokenRefusal.UserInactive));
+        var actor = new Actor(user.Id, token.TenantId, user.Role, user.Name, Channel.Api) { VerifiedAt = clock.GetUtcNow().UtcDateTime };
         cache.Remember(key, Guid.Empty, actor, expiresAt: null, ip: null, generation);
         return (actor, null);
     }
@@ -95,9 +132,16 @@ public sealed class BearerTokens(TokenService pats, JwtTokens jwt, TokenCache ca
 
 public static class ApiActor
 {
-    private static readonly object Key = new();
+    private static readonly object Key = new(), CredentialKey = new();
 
-    public static void SetActor(this HttpContext http, Actor actor) => http.Items[Key] = actor;
+    public static void SetActor(this HttpContext http, Actor actor, BearerCredential credential)
+    {
+        http.Items[Key] = actor;
+        http.Items[CredentialKey] = credential;
+    }
+
+    /// What the caller's token stands for (the socket re-checks it; a ticket is bound to it).
+    public static BearerCredential Credential(this HttpContext http) => (BearerCredential)http.Items[CredentialKey]!;
 
     /// The caller of an authenticated /xapi2 request (the middleware answered 401 otherwise).
     public static Actor Actor(this HttpContext http) => (Actor)http.Items[Key]!;

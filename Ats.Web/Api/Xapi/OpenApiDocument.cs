@@ -14,6 +14,7 @@ public static class OpenApiDocument
         "invalid_json", "unknown_field", "read_only_field", "invalid_type", "missing_field", "unsupported_media_type", "payload_too_large",
         "unknown_parameter", "unknown_sort_field", "invalid_parameter", "invalid_id", "invalid_header", "unknown_model", "not_found",
         "method_not_allowed", "unauthorized", "invalid_token", "token_expired", "token_revoked", "user_inactive", "invalid_credentials",
+        "invalid_ticket", "ticket_used", "ticket_expired",
         "missing_scope", "forbidden", "not_the_author", "admin_only", "inactive_user", "validation_failed", "precondition_failed", "version_conflict",
         "conflict", "rate_limited", "internal_error", "too_many_values", "too_many_sort_keys", "too_many_members", "too_many_items",
     ];
@@ -38,6 +39,7 @@ public static class OpenApiDocument
         paths["/xapi2/data/offer/{id}/pdf"] = OfferLetter();
         paths["/xapi2/auth/token"] = AuthToken();
         (paths["/xapi2/tokens"], paths["/xapi2/tokens/{id}"]) = Tokens();
+        paths["/xapi2/ch/ticket"] = SocketTicket();
         schemas["token"] = TokenSchema(withSecret: false);
         schemas["token_created"] = TokenSchema(withSecret: true);
         OpenApiWebhooks.Add(paths, schemas);
@@ -179,6 +181,27 @@ public static class OpenApiDocument
         },
     };
 
+    private static JsonObject SocketTicket() => new()
+    {
+        ["post"] = new JsonObject
+        {
+            ["operationId"] = "socket_ticket",
+            ["tags"] = new JsonArray("auth"),
+            ["summary"] = "Get a single-use ticket for the WebSocket",
+            ["description"] = "Open /xapi2/ch?ticket=… within 30 seconds; the ticket works once and acts as the token it was made from, "
+                + "so browsers need not put the token into the URL.",
+            ["responses"] = new JsonObject
+            {
+                ["200"] = Response("The ticket.", Object(new JsonObject
+                {
+                    ["ticket"] = new JsonObject { ["type"] = "string" },
+                    ["expires_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+                }, ["ticket", "expires_at"])),
+                ["default"] = new JsonObject { ["$ref"] = "#/components/responses/problem" },
+            },
+        },
+    };
+
     /// Token management: admins signed in with a JWT (a personal access token cannot manage tokens).
     private static (JsonObject Collection, JsonObject Item) Tokens()
     {
@@ -207,8 +230,8 @@ public static class OpenApiDocument
                     {
                         ["name"] = new JsonObject { ["type"] = "string", ["maxLength"] = 100 },
                         ["scopes"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(TokenService.AllScopes.Select(sc => (JsonNode)sc).ToArray()) } },
-                        ["expires_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time", ["description"] = "Default 90 days, at most a year." },
-                        ["never_expires"] = new JsonObject { ["type"] = "boolean" },
+                        ["expires_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time", ["description"] = "Default 90 days; at most the server's Ats:Tokens:MaxLifetimeDays (90 unless configured), later is 422." },
+                        ["never_expires"] = new JsonObject { ["type"] = "boolean", ["description"] = "Refused here (422): tokens that never expire are made in the app, with the password." },
                     }, ["name", "scopes"]),
                 },
             },

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Ats.Domain.Tokens;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ats.Web.Api.Xapi;
@@ -40,9 +41,9 @@ public sealed class RateLimits
 
     /// Spends one request of a socket frame from the same budgets as REST: null when allowed, else the seconds until
     /// the window that refused it starts afresh.
-    public int? TryAcquireForSocket(string token, string? ip)
+    public int? TryAcquireForSocket(string tokenKey, string? ip)
     {
-        foreach (var key in new[] { IpKey(ip), TokenKeyOf(token) })
+        foreach (var key in new[] { IpKey(ip), tokenKey })
         {
             using var lease = _windows.AttemptAcquire(key);
             if (!lease.IsAcquired) return SecondsToReset(key);
@@ -114,7 +115,12 @@ public sealed class RateLimits
     private static string IpKey(string? ip) => "ip:" + (ip ?? "unknown");
 
     /// The partition of a bearer token, as sent: a hash, so the limiter never holds a token.
-    public static string TokenKeyOf(string token) => "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
+    private static string TokenKeyOf(string token) => "token:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
+
+    /// The partition of a verified credential (a socket's, which may have come with a ticket instead of the token):
+    /// a PAT's is the one its REST requests spend (its hash is the same SHA-256), a JWT's is its user's.
+    public static string KeyOf(BearerCredential credential) =>
+        credential is BearerCredential.Pat pat ? "token:" + pat.Hash[..32] : credential.Key;
 
     private static readonly object TokenKeyItem = new();
 

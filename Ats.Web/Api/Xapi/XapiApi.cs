@@ -27,8 +27,11 @@ public static class XapiApi
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
         RateLimits.AddXapiRateLimits(services, configuration);
+        services.AddSingleton(configuration.GetSection("Ats:Tokens").Get<TokenSettings>() ?? new TokenSettings());
         services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<IDbContextFactory<AtsDbContext>>(),
-            sp.GetRequiredService<TimeProvider>(), configuration["Ats:Jwt:SigningKey"]));
+            sp.GetRequiredService<TimeProvider>(), configuration["Ats:Jwt:SigningKey"],
+            sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), sp.GetRequiredService<ILogger<JwtTokens>>()));
+        services.AddHostedService<SigningKeyStartup>();
         services.AddSingleton<BearerTokens>();
         foreach (var type in ApiTypes.Values) services.AddSingleton(type);
         foreach (var type in OperationTypes.Values) services.AddSingleton(type);
