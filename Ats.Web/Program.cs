@@ -27,7 +27,7 @@ builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass =
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>()
-    .InitializeAsync(settings.SeedDemoData ?? app.Environment.IsDevelopment());
+    .InitializeAsync(settings.ShouldSeedDemoData(app.Environment));
 
 // No stack trace reaches a user, in any environment: errors render the friendly error page.
 // (/xapi2 handles its own errors first, as problem documents; these see only what it leaves alone.)
@@ -40,6 +40,7 @@ app.UseXapi();
 app.UseMiddleware<FirstRunRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorSetupRedirect();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

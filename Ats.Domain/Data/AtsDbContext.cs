@@ -48,6 +48,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<AccountMail> AccountMails => Set<AccountMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
