@@ -13,6 +13,7 @@ public static class OpenApiDocument
         "invalid_json", "unknown_field", "read_only_field", "invalid_type", "missing_field", "unsupported_media_type", "payload_too_large",
         "unknown_parameter", "unknown_sort_field", "invalid_parameter", "invalid_id", "invalid_header", "unknown_model", "not_found",
         "method_not_allowed", "unauthorized", "invalid_token", "token_expired", "token_revoked", "user_inactive", "invalid_credentials",
+        "two_factor_required", "two_factor_setup_required", "too_many_attempts",
         "missing_scope", "forbidden", "not_the_author", "admin_only", "inactive_user", "validation_failed", "precondition_failed", "version_conflict",
         "conflict", "rate_limited", "internal_error",
     ];
@@ -151,7 +152,8 @@ public static class OpenApiDocument
             ["operationId"] = "auth_token",
             ["tags"] = new JsonArray("auth"),
             ["summary"] = "Exchange email and password for a short-lived JWT",
-            ["description"] = "Returns a bearer token valid for 15 minutes that acts as the user.",
+            ["description"] = "Returns a bearer token valid for 15 minutes that acts as the user. A user with two-factor sign-in also sends "
+                + "'code' (the authenticator app's 6 digits, or a recovery code). Failed attempts slow down: 429 too_many_attempts with Retry-After.",
             ["security"] = new JsonArray(),
             ["requestBody"] = new JsonObject
             {
@@ -160,7 +162,12 @@ public static class OpenApiDocument
                 {
                     ["application/json"] = new JsonObject
                     {
-                        ["schema"] = Object(new JsonObject { ["email"] = new JsonObject { ["type"] = "string" }, ["password"] = new JsonObject { ["type"] = "string" } }, ["email", "password"]),
+                        ["schema"] = Object(new JsonObject
+                        {
+                            ["email"] = new JsonObject { ["type"] = "string" },
+                            ["password"] = new JsonObject { ["type"] = "string" },
+                            ["code"] = new JsonObject { ["type"] = "string", ["description"] = "Second factor, when the user has switched it on." },
+                        }, ["email", "password"]),
                     },
                 },
             },
