@@ -69,6 +69,23 @@ public sealed class PasswordTests() : AccountHostTest
     }
 
     [Fact]
+    public async Task GuessingTheCurrentPasswordInAnOpenSessionIsSlowedLikeSigningIn()
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        for (var i = 0; i < 5; i++) await PostFormAsync(browser, "/account/password", "change-password", ChangeForm("a guess", NewPassword, NewPassword));
+
+        var throttled = await PostFormAsync(browser, "/account/password", "change-password", ChangeForm(Password, NewPassword, NewPassword));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Contains("Too many attempts. Try again in 2 seconds.", await throttled.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TokenAsync(RecruiterEmail, Password)).StatusCode); // the same account's budget
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password)).StatusCode); // unchanged
+    }
+
+    [Fact]
     public async Task ChangingThePasswordNeedsASignIn()
     {
         await StartAsync();
