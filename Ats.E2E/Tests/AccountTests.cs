@@ -88,8 +88,9 @@ public sealed class AccountTests(BrowserFixture browser)
         await page.GotoAsync("/jobs");
         await page.WaitForURLAsync("**/account/two-factor");
         var key = (await page.GetByTestId("two-factor-key").InnerTextAsync()).Replace(" ", "");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync(); // the only other way out
         await page.Locator("#code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.Locator("button[type=submit]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch on" }).ClickAsync();
         await Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
         await page.GetByTestId("two-factor-continue").ClickAsync();
         await AppShell.WaitForCircuitAsync(page);
