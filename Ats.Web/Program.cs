@@ -28,7 +28,7 @@ builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass =
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>()
-    .InitializeAsync(settings.SeedDemoData ?? app.Environment.IsDevelopment());
+    .InitializeAsync(settings.ShouldSeedDemoData(app.Environment));
 
 app.UseHostingSecurity();
 // No stack trace reaches a user, in any environment: errors render the friendly error page.
@@ -42,6 +42,7 @@ app.UseXapi();
 app.UseMiddleware<FirstRunRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorSetupRedirect();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -52,6 +52,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     public DbSet<SocketTicket> SocketTickets => Set<SocketTicket>();
     /// ASP.NET Core Data Protection's key ring (cookies, antiforgery, the stored JWT key), shared by every node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AccountMail> AccountMails => Set<AccountMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,7 @@ public sealed record UserSummary(Guid Id, string Email, string DisplayName, stri
 
 /// Users of a tenant: listed by everyone (for pickers), managed by admins. Each change is audited as model "user".
 /// Identity's stores need a scoped context, so every operation opens its own scope (a circuit lives for hours).
-public sealed class UserAdministration(IServiceScopeFactory scopes, ChangeFeed feed, TimeProvider clock, TokenCache tokens)
+public sealed partial class UserAdministration(IServiceScopeFactory scopes, ChangeFeed feed, TimeProvider clock, TokenCache tokens)
 {
     public const string Model = "user";
 

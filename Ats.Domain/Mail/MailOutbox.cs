@@ -67,14 +67,51 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
                 logger.LogWarning("Sending message {MessageId} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
                 await records.UpdateAsync<Message>(system, message.Id, null, m =>
                 {
-                    m.Attempts++;
                     // The attempt number also makes each failure a visible change, so it is saved and audited.
-                    var words = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                    m.Error = $"Attempt {m.Attempts} of {Backoff.Count + 1}: {words}";
-                    if (m.Attempts > Backoff.Count) (m.Status, m.NextAttemptAt) = (MessageStatus.Failed, null);
-                    else m.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff[m.Attempts - 1];
+                    (m.Attempts, m.Status, m.NextAttemptAt, m.Error) = AfterFailure(m.Attempts, ex);
                 }, ct);
             }
+        }
+        return sent + await SendAccountMailAsync(now, ct);
+    }
+
+    private (int Attempts, MessageStatus Status, DateTime? NextAttemptAt, string Error) AfterFailure(int attempts, Exception ex)
+    {
+        attempts++;
+        var words = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+        var error = $"Attempt {attempts} of {Backoff.Count + 1}: {words}";
+        return attempts > Backoff.Count
+            ? (attempts, MessageStatus.Failed, null, error)
+            : (attempts, MessageStatus.Queued, clock.GetUtcNow().UtcDateTime + Backoff[attempts - 1], error);
+    }
+
+    /// Mail about a user's own account (reset links): sent like the rest, then its body is blanked (the link is a key).
+    private async Task<int> SendAccountMailAsync(DateTime now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.AccountMails
+            .Where(m => m.Status == MessageStatus.Queued && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+            .OrderBy(m => m.NextAttemptAt ?? m.CreatedAt).Take(Batch)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { Mail = m, To = u.Email! })
+            .ToListAsync(ct);
+        var sent = 0;
+        foreach (var (mail, to) in due.Select(d => (d.Mail, d.To)))
+        {
+            try
+            {
+                var composed = new ComposedMail(mail.Subject, mail.Body, Markdown.ToSafeHtml(mail.Body));
+                await transport.SendAsync(MailTransports.ToMime(composed, settings.From, to, mail.Id), ct);
+                (mail.Status, mail.SentAt, mail.Body, mail.Error, mail.NextAttemptAt) = (MessageStatus.Sent, clock.GetUtcNow().UtcDateTime, "", null, null);
+                mail.Attempts++;
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Sending account mail {MailId} failed (attempt {Attempt})", mail.Id, mail.Attempts + 1);
+                (mail.Attempts, mail.Status, mail.NextAttemptAt, mail.Error) = AfterFailure(mail.Attempts, ex);
+                if (mail.Status == MessageStatus.Failed) mail.Body = "";
+            }
+            await db.SaveChangesAsync(ct);
         }
         return sent;
     }

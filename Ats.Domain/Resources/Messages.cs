@@ -69,6 +69,14 @@ public static class Messages
     public static string WrongPassword => Get(nameof(WrongPassword));
     public static string UnknownScope(string scopes) => Format(nameof(UnknownScope), scopes);
     public static string PasswordTooShort(int min) => Format(nameof(PasswordTooShort), min);
+    public static string WrongCurrentPassword => Get(nameof(WrongCurrentPassword));
+    public static string PasswordsDiffer => Get(nameof(PasswordsDiffer));
+    public static string PasswordResetSubject => Get(nameof(PasswordResetSubject));
+    public static string PasswordResetBody(string name, string link) => Format(nameof(PasswordResetBody), name, link);
+    public static string ResetLinkInvalid => Get(nameof(ResetLinkInvalid));
+    public static string ResetNeedsActiveUser => Get(nameof(ResetNeedsActiveUser));
+    public static string TwoFactorCodeWrong => Get(nameof(TwoFactorCodeWrong));
+    public static string TwoFactorRequiredForAdmins => Get(nameof(TwoFactorRequiredForAdmins));
     public static string TooLong(int max) => Format(nameof(TooLong), max);
     public static string TooManyItems(int max) => Format(nameof(TooManyItems), max);
     public static string OutOfRange(int min, int max) => Format(nameof(OutOfRange), min, max);

@@ -19,17 +19,42 @@ public sealed class OrganisationProfile(IDbContextFactory<AtsDbContext> dbFactor
 
     public async Task SetAddressAsync(Actor actor, string? address, CancellationToken ct = default)
     {
-        if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
         var text = string.IsNullOrWhiteSpace(address) ? null : address.Trim().ReplaceLineEndings("\n");
         if (text?.Length > AddressLength) throw ValidationException.For("address", Messages.TooLong(AddressLength));
         if (text is not null && FieldValidation.HasControlCharacters(text, multiLine: true)) throw ValidationException.For("address", Messages.ControlCharacters);
+        await ChangeAsync(actor, "address", t =>
+        {
+            if (t.Address == text) return false;
+            t.Address = text;
+            return true;
+        }, ct);
+    }
+
+    public async Task<bool> GetRequireTwoFactorForAdminsAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.RequireTwoFactorForAdmins).FirstOrDefaultAsync(ct);
+    }
+
+    /// Takes effect at each admin's next sign-in (or within a minute, when their cookie is next validated).
+    public Task SetRequireTwoFactorForAdminsAsync(Actor actor, bool required, CancellationToken ct = default) =>
+        ChangeAsync(actor, "require_two_factor_for_admins", t =>
+        {
+            if (t.RequireTwoFactorForAdmins == required) return false;
+            t.RequireTwoFactorForAdmins = required;
+            return true;
+        }, ct);
+
+    /// Admins only; <paramref name="change"/> returns whether anything changed (only then is it saved and audited).
+    private async Task ChangeAsync(Actor actor, string field, Func<Tenant, bool> change, CancellationToken ct)
+    {
+        if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.TenantId = actor.TenantId;
         await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var tenant = await db.Tenants.FirstAsync(t => t.Id == actor.TenantId, ct);
-        if (tenant.Address == text) return;
-        tenant.Address = text;
-        AuditLog.Record(db, actor, "organisation", tenant.Id, AuditAction.Update, ["address"], clock.GetUtcNow().UtcDateTime);
+        if (!change(tenant)) return;
+        AuditLog.Record(db, actor, "organisation", tenant.Id, AuditAction.Update, [field], clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -7,5 +7,7 @@ public sealed class Tenant
     public required string Name { get; set; }
     /// Postal address for letterheads (offer letters), one line per line.
     public string? Address { get; set; }
+    /// Admins must sign in with a second factor (TOTP); one without it sets it up right after signing in.
+    public bool RequireTwoFactorForAdmins { get; set; }
     public DateTime CreatedAt { get; set; }
 }

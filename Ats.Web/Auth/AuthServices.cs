@@ -10,6 +10,11 @@ public static class AuthServices
     /// Identity with cookies, stored in the domain context; role and tenant travel as claims.
     public static IServiceCollection AddAtsAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Ats:SignIn").Get<SignInThrottleSettings>() ?? new SignInThrottleSettings());
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        // Reset links (the only Data Protection tokens we mail) are valid for one hour.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<ActorAccessor>();
@@ -31,7 +36,7 @@ public static class AuthServices
             {
                 o.User.RequireUniqueEmail = true;
                 PasswordPolicy.Apply(o);
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.MaxFailedAccessAttempts = 10; // wrong second-factor codes only: passwords never lock (SignInThrottle)
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole<Guid>>()

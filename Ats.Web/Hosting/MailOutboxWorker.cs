@@ -13,7 +13,7 @@ public sealed class MailOutboxWorker(MailOutbox outbox, ChangeFeed feed, ILogger
         var wake = new Ats.Domain.Common.WakeSignal();
         using var subscription = feed.Subscribe(change =>
         {
-            if (change.Model == "message") wake.Nudge();
+            if (change.Model is "message" or Ats.Domain.Identity.UserAdministration.Model) wake.Nudge(); // a user change may queue a reset link
         });
         while (!stop.IsCancellationRequested)
         {

@@ -15,6 +15,7 @@ public static class OpenApiDocument
         "unknown_parameter", "unknown_sort_field", "invalid_parameter", "invalid_id", "invalid_header", "unknown_model", "not_found",
         "method_not_allowed", "unauthorized", "invalid_token", "token_expired", "token_revoked", "user_inactive", "invalid_credentials",
         "invalid_ticket", "ticket_used", "ticket_expired",
+        "two_factor_required", "two_factor_setup_required", "too_many_attempts",
         "missing_scope", "forbidden", "not_the_author", "admin_only", "inactive_user", "validation_failed", "precondition_failed", "version_conflict",
         "conflict", "rate_limited", "internal_error", "too_many_values", "too_many_sort_keys", "too_many_members", "too_many_items",
     ];
@@ -155,7 +156,8 @@ public static class OpenApiDocument
             ["operationId"] = "auth_token",
             ["tags"] = new JsonArray("auth"),
             ["summary"] = "Exchange email and password for a short-lived JWT",
-            ["description"] = "Returns a bearer token valid for 15 minutes that acts as the user.",
+            ["description"] = "Returns a bearer token valid for 15 minutes that acts as the user. A user with two-factor sign-in also sends "
+                + "'code' (the authenticator app's 6 digits, or a recovery code). Failed attempts slow down: 429 too_many_attempts with Retry-After.",
             ["security"] = new JsonArray(),
             ["requestBody"] = new JsonObject
             {
@@ -164,7 +166,12 @@ public static class OpenApiDocument
                 {
                     ["application/json"] = new JsonObject
                     {
-                        ["schema"] = Object(new JsonObject { ["email"] = new JsonObject { ["type"] = "string" }, ["password"] = new JsonObject { ["type"] = "string" } }, ["email", "password"]),
+                        ["schema"] = Object(new JsonObject
+                        {
+                            ["email"] = new JsonObject { ["type"] = "string" },
+                            ["password"] = new JsonObject { ["type"] = "string" },
+                            ["code"] = new JsonObject { ["type"] = "string", ["description"] = "Second factor, when the user has switched it on." },
+                        }, ["email", "password"]),
                     },
                 },
             },

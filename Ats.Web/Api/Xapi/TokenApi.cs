@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Ats.Domain.Data;
 using Ats.Domain.Identity;
 using Ats.Domain.Tokens;
-using Microsoft.AspNetCore.Identity;
+using Ats.Web.Auth;
 
 namespace Ats.Web.Api.Xapi;
 
@@ -35,15 +35,26 @@ public static class TokenApi
     /// Secrets (a new token, a JWT) must not be kept by a cache on the way.
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 
-    private static async Task<IResult> IssueJwtAsync(HttpContext http, SignInManager<AppUser> signIn, JwtTokens jwt)
+    private static async Task<IResult> IssueJwtAsync(HttpContext http, PasswordSignIn signIn, JwtTokens jwt, AtsDbContext db)
     {
         var body = await JsonBody.ReadAsync(http.Request);
         var email = Text(body, "email");
         var password = Text(body, "password");
-        var user = await signIn.UserManager.FindByEmailAsync(email);
-        // One answer for unknown users, wrong passwords, lockouts and deactivated accounts: nothing to enumerate.
-        if (user is null || !(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
+        var code = body.ContainsKey("code") ? Text(body, "code") : null;
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var check = await signIn.CheckAsync(email, password, ip, setCookie: false);
+        if (check.Outcome == SignInOutcome.NeedsSecondFactor)
+        {
+            if (code is null)
+                return Problems.Of(http, 401, "two_factor_required", "This account signs in with a second factor: send the 6-digit code of the authenticator app (or a recovery code) as 'code'.");
+            check = await signIn.CheckSecondFactorAsync(check.User!, code, ip) ? check with { Outcome = SignInOutcome.Succeeded } : new(SignInOutcome.Failed);
+        }
+        if (check.Outcome == SignInOutcome.Throttled) return TooManyAttempts(http, check.RetryAfter);
+        // One answer for unknown users, wrong passwords or codes, lockouts and deactivated accounts: nothing to enumerate.
+        if (check is not { Outcome: SignInOutcome.Succeeded, User: { } user })
             return Problems.Of(http, 401, "invalid_credentials", "Email or password is wrong, or the account is locked or deactivated.");
+        if (await TwoFactorPolicy.IsSetupRequiredAsync(signIn.Users, db, user, http.RequestAborted))
+            return Problems.Of(http, 403, "two_factor_setup_required", "Your organisation requires two-factor authentication for admins: set it up under My settings in the app first.");
         NoStore(http);
         return Results.Json(new JsonObject
         {
@@ -51,6 +62,14 @@ public static class TokenApi
             ["token_type"] = "Bearer",
             ["expires_in"] = (int)JwtTokens.Lifetime.TotalSeconds,
         });
+    }
+
+    /// The sign-in throttle's answer: 429 with Retry-After in whole seconds.
+    private static IResult TooManyAttempts(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString();
+        return Problems.Of(http, 429, "too_many_attempts", $"Too many failed sign-ins. Try again in {seconds} s.");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, TokenService tokens)

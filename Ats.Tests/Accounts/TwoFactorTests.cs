@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ats.Domain.Tenancy;
+using Ats.Tests.Support;
+
+namespace Ats.Tests.Accounts;
+
+/// Sign-in with an authenticator app (TOTP) and recovery codes, on the form and the API; required for admins per organisation.
+public sealed class TwoFactorTests() : AccountHostTest
+{
+    /// Sets up two-factor sign-in in a signed-in browser the way a person does: read the key, type the app's code.
+    private static async Task<(string Key, string[] RecoveryCodes)> SwitchOnAsync(HttpClient browser)
+    {
+        var page = await browser.GetStringAsync("/account/two-factor");
+        var key = AccountHostTest.TestId(page, "two-factor-key").Replace(" ", "");
+        Assert.Contains($"secret={key.ToUpperInvariant()}", AccountHostTest.TestId(page, "two-factor-uri"));
+        Assert.Contains("<svg", page); // the QR code
+
+        var wrong = await PostFormAsync(browser, "/account/two-factor", "two-factor-on", new() { ["Input.Code"] = "12345" });
+        Assert.Contains("The code is wrong.", await wrong.Content.ReadAsStringAsync());
+        var on = await PostFormAsync(browser, "/account/two-factor", "two-factor-on", new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var codes = Regex.Matches(await on.Content.ReadAsStringAsync(), "<code>([A-Z0-9]{5}-[A-Z0-9]{5})</code>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(10, codes.Distinct().Count());
+        return (key, codes);
+    }
+
+    [Fact]
+    public async Task AUserSwitchesItOnAndThenSignsInWithPasswordAndCode()
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        var (key, _) = await SwitchOnAsync(browser);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/jobs")).StatusCode); // the session that switched it on stays
+
+        var fresh = Browser();
+        var step1 = await AppFactory.SignInAsync(fresh, RecruiterEmail, Password);
+        var codePage = AppFactory.RedirectPath(step1);
+        Assert.StartsWith("/account/login-code", codePage);
+        Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/jobs")).StatusCode); // the password alone is not enough
+
+        var wrong = await PostFormAsync(fresh, codePage, "login-code", new() { ["Input.Code"] = "12345" });
+        Assert.Contains("The code is wrong.", await wrong.Content.ReadAsStringAsync());
+        var step2 = await PostFormAsync(fresh, codePage, "login-code", new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal("/", AppFactory.RedirectPath(step2));
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/jobs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCodePageNeedsTheRightPasswordFirst()
+    {
+        await StartAsync();
+
+        var response = await Browser().GetAsync("/account/login-code");
+
+        Assert.Equal("/account/login", AppFactory.RedirectPath(response));
+    }
+
+    [Fact]
+    public async Task TheApiAsksForTheCodeAndTakesEachRecoveryCodeOnce()
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        var (key, recovery) = await SwitchOnAsync(browser);
+
+        var withoutCode = await TokenAsync(RecruiterEmail, Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
+        Assert.Equal("two_factor_required", await CodeOf(withoutCode));
+        Assert.Equal("invalid_credentials", await CodeOf(await TokenAsync(RecruiterEmail, "wrong password", Totp.Code(key, DateTimeOffset.UtcNow))));
+        Assert.Equal("invalid_credentials", await CodeOf(await TokenAsync(RecruiterEmail, Password, "12345")));
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password, Totp.Code(key, DateTimeOffset.UtcNow))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password, recovery[0])).StatusCode);
+        Assert.Equal("invalid_credentials", await CodeOf(await TokenAsync(RecruiterEmail, Password, recovery[0])));
+    }
+
+    [Fact]
+    public async Task WrongCodesCountAsFailedSignInsForTheThrottle()
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        var (key, _) = await SwitchOnAsync(browser);
+
+        for (var i = 0; i < 5; i++) Assert.Equal("invalid_credentials", await CodeOf(await TokenAsync(RecruiterEmail, Password, "000000")));
+        var throttled = await TokenAsync(RecruiterEmail, Password, Totp.Code(key, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdminWhoseOrganisationRequiresItSetsItUpBeforeAnyOtherPageAndCannotSwitchItOff()
+    {
+        await StartAsync();
+        await Service<OrganisationProfile>().SetRequireTwoFactorForAdminsAsync(Admin, true);
+        var refused = await TokenAsync(AdminEmail, Password);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("two_factor_setup_required", await CodeOf(refused));
+
+        var browser = Browser();
+        Assert.Equal("/", AppFactory.RedirectPath(await AppFactory.SignInAsync(browser, AdminEmail, Password)));
+        foreach (var page in new[] { "/", "/jobs", "/users", "/settings" })
+            Assert.Equal("/account/two-factor", AppFactory.RedirectPath(await browser.GetAsync(page)));
+        Assert.Contains("Your organisation requires two-factor authentication for admins.", await browser.GetStringAsync("/account/two-factor"));
+        await SwitchOnAsync(browser);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/jobs")).StatusCode);
+
+        var off = await PostFormAsync(browser, "/account/two-factor", "two-factor-off", []);
+        Assert.Contains("it cannot be switched off", await off.Content.ReadAsStringAsync());
+        await using var db = Db();
+        Assert.True((await db.Users.SingleAsync(u => u.Email == AdminEmail)).TwoFactorEnabled);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password)).StatusCode); // not an admin: not required
+    }
+
+    [Fact]
+    public async Task AUserSwitchesItOffAgain()
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        await SwitchOnAsync(browser);
+
+        var off = await PostFormAsync(browser, "/account/two-factor", "two-factor-off", []);
+
+        Assert.Contains("data-testid=\"two-factor-key\"", await off.Content.ReadAsStringAsync()); // ready to set up anew
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password)).StatusCode);
+    }
+}
