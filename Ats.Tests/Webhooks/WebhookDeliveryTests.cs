@@ -360,8 +360,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             ApplicationId = application.Id, Kind = InterviewKind.Onsite, StartsAt = DateTime.UtcNow.AddHours(-3), DurationMinutes = 60,
             InterviewerIds = [_db.ManagerA.Id],
         });
-        Task<Evaluation> ScoreAsync(int rating, bool submit) => Scorecards.SaveAsync(_db.Records, _db.Manager, application.Id, interview.Id,
-            e => (e.Skills, e.Culture, e.Communication, e.Recommendation, e.Note) = (rating, rating, rating, Recommendation.No, "Unsure so far"), submit);
+        Task<Evaluation> ScoreAsync(int rating, bool submit, string? amendmentReason = null) => Scorecards.SaveAsync(_db.Records, _db.Manager,
+            application.Id, interview.Id, e => (e.Skills, e.Culture, e.Communication, e.Recommendation, e.Note, e.AmendmentReason)
+                = (rating, rating, rating, Recommendation.No, "Unsure so far", amendmentReason), submit);
         List<JsonNode> SentScorecards() => [.. _receiver.Received.Select(r => JsonNode.Parse(r.Body)!).Where(b => ((string)b["type"]!).StartsWith("evaluation."))];
 
         await ScoreAsync(2, submit: false);
@@ -372,7 +373,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             Assert.False(await db.WebhookDeliveries.IgnoreQueryFilters().AnyAsync(d => d.EventType.StartsWith("evaluation.")));
 
         var submitted = await ScoreAsync(4, submit: true);
-        await ScoreAsync(5, submit: true); // changed after submitting: an ordinary update
+        await ScoreAsync(5, submit: true, "Misread the take-home"); // amended after submitting: an ordinary update
         await SendAsync();
 
         var sent = SentScorecards().OrderBy(b => long.Parse((string)b["event_id"]!)).ToList();

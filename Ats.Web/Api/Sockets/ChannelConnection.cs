@@ -12,7 +12,7 @@ namespace Ats.Web.Api.Sockets;
 /// is served from the change log once there is room again; a client whose queue stays full is closed with a reason.
 /// Nobody else ever waits for it.
 public sealed class ChannelConnection(WebSocket socket, BearerCredential credential, string? ip, Actor actor, ChannelSettings settings,
-    LiveEventHub hub, ChannelRequests requests, BearerTokens tokens, ILogger logger, SocketLimits limits)
+    LiveEventHub hub, ChannelRequests requests, BearerTokens tokens, ILogger logger, SocketPlace place)
 {
     private readonly System.Threading.Channels.Channel<byte[]> _outbox = System.Threading.Channels.Channel.CreateBounded<byte[]>(
         new System.Threading.Channels.BoundedChannelOptions(settings.QueueCapacity + ControlReserve)
@@ -159,7 +159,7 @@ public sealed class ChannelConnection(WebSocket socket, BearerCredential credent
         string? id = null;
         try
         {
-            var overBudget = limits.SpendRequest(RateLimits.KeyOf(credential), ip); // every frame counts, well-formed or not
+            var overBudget = place.SpendRequest(); // every frame counts, well-formed or not
             frame = new RequestFrame(Parse(text));
             id = frame.Id;
             if (overBudget is not null)

@@ -38,7 +38,7 @@ public static class ChannelEndpoint
             return;
         }
         // Counted before accepting, so that a refusal is a plain 429 the client can read.
-        using var place = limits.TryOpen(RateLimits.KeyOf(http.Credential()), http.Connection.RemoteIpAddress?.ToString(), out var tooMany);
+        using var place = limits.TryOpen(RateLimits.SocketKey(http), http.Connection.RemoteIpAddress?.ToString(), out var tooMany);
         if (place is null)
         {
             await Problems.Of(http, tooMany!).ExecuteAsync(http);
@@ -52,7 +52,7 @@ public static class ChannelEndpoint
         });
         var actor = http.Actor() with { Channel = Channel.Ws };
         var connection = new ChannelConnection(socket, http.Credential(), http.Connection.RemoteIpAddress?.ToString(), actor,
-            settings, hub, requests, tokens, loggers.CreateLogger<ChannelConnection>(), limits);
+            settings, hub, requests, tokens, loggers.CreateLogger<ChannelConnection>(), place);
         await connection.RunAsync(lifetime.ApplicationStopping);
     }
 

@@ -10,7 +10,7 @@ public sealed class SocketLimits(ChannelSettings settings, RateLimits rates)
 
     /// A place for one more socket of this token and address, given back when disposed; null and the refusal when
     /// either has all its sockets open.
-    public IDisposable? TryOpen(string tokenKey, string? ip, out Problem? refusal)
+    public SocketPlace? TryOpen(string tokenKey, string? ip, out Problem? refusal)
     {
         var ipKey = "ip:" + ip;
         lock (_open)
@@ -24,31 +24,36 @@ public sealed class SocketLimits(ChannelSettings settings, RateLimits rates)
             _open[tokenKey] = _open.GetValueOrDefault(tokenKey) + 1;
             _open[ipKey] = _open.GetValueOrDefault(ipKey) + 1;
         }
-        return new Place(this, tokenKey, ipKey);
+        return new SocketPlace(this, tokenKey, ip);
     }
 
     /// Spends one request of the REST budgets for a frame: null when allowed, else the refusal to answer with.
-    public Problem? SpendRequest(string tokenKey, string? ip) => rates.TryAcquireForSocket(tokenKey, ip) is { } seconds
+    internal Problem? SpendRequest(string tokenKey, string? ip) => rates.TryAcquireForSocket(tokenKey, ip) is { } seconds
         ? new Problem(429, "rate_limited", $"Too many requests. Try again in {seconds} s.", RetryAfter: seconds)
         : null;
 
     private static Problem TooMany(string detail) => new(429, "too_many_sockets", detail);
 
-    private void Release(string tokenKey, string ipKey)
+    internal void Release(string tokenKey, string? ip)
     {
+        var ipKey = "ip:" + ip;
         lock (_open)
             foreach (var key in new[] { tokenKey, ipKey })
                 if (_open[key] <= 1) _open.Remove(key);
                 else _open[key]--;
     }
+}
 
-    private sealed class Place(SocketLimits limits, string tokenKey, string ipKey) : IDisposable
+/// One open socket's share of the limits: its place among the open sockets (given back when disposed), and the
+/// request budget its frames spend, under the key its token's REST requests use.
+public sealed class SocketPlace(SocketLimits limits, string tokenKey, string? ip) : IDisposable
+{
+    private int _released;
+
+    public Problem? SpendRequest() => limits.SpendRequest(tokenKey, ip);
+
+    public void Dispose()
     {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) limits.Release(tokenKey, ipKey);
-        }
+        if (Interlocked.Exchange(ref _released, 1) == 0) limits.Release(tokenKey, ip);
     }
 }

@@ -117,10 +117,10 @@ public sealed class RateLimits
     /// The partition of a bearer token, as sent: a hash, so the limiter never holds a token.
     private static string TokenKeyOf(string token) => "token:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
 
-    /// The partition of a verified credential (a socket's, which may have come with a ticket instead of the token):
-    /// a PAT's is the one its REST requests spend (its hash is the same SHA-256), a JWT's is its user's.
-    public static string KeyOf(BearerCredential credential) =>
-        credential is BearerCredential.Pat pat ? "token:" + pat.Hash[..32] : credential.Key;
+    /// A socket's partition: its token's, as its REST requests count; a socket opened with a ticket has no token in
+    /// the request and counts under what the ticket stands for (a PAT by the same hash, a JWT by its user).
+    public static string SocketKey(HttpContext http) => TokenKey(http)
+        ?? (http.Credential() is BearerCredential.Pat pat ? "token:" + pat.Hash[..32] : http.Credential().Key);
 
     private static readonly object TokenKeyItem = new();
 
