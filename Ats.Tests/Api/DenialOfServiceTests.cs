@@ -168,7 +168,15 @@ public sealed class DenialOfServiceTests(DenialOfServiceTests.Host host) : IClas
             Assert.Equal(HttpStatusCode.TooManyRequests, (await http.GetAsync("/xapi2/data/job")).StatusCode);
             Assert.Equal(WebSocketState.Open, socket.State);
         },
-        // Mail template cases (loops, recursion, output size) are added here by the template work.
+        // A template is rendered when it is saved and on every move into its stage: each of these is refused on save.
+        ["Template: a loop over a hundred million numbers"] = a => ExpectProblemAsync(
+            a.Send(HttpMethod.Post, "/xapi2/data/email_template", Template("{% for i in (1..100000000) %}x{% endfor %}")), 422, "validation_failed"),
+        ["Template: loops nested a million steps deep"] = a => ExpectProblemAsync(a.Send(HttpMethod.Post, "/xapi2/data/email_template",
+            Template("{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}")), 422, "validation_failed"),
+        ["Template: blocks nested thousands deep"] = a => ExpectProblemAsync(a.Send(HttpMethod.Post, "/xapi2/data/email_template",
+            Template(Repeat("{%if 1%}", 2900, "") + Repeat("{%endif%}", 2900, ""))), 422, "validation_failed"),
+        ["Template: output far over the largest mail"] = a => ExpectProblemAsync(a.Send(HttpMethod.Post, "/xapi2/data/email_template",
+            Template("{% for i in (1..3000) %}" + new string('x', 100) + "{% endfor %}")), 422, "validation_failed"),
     };
 
     public static TheoryData<string> Names => [.. Cases.Keys];
@@ -200,7 +208,10 @@ public sealed class DenialOfServiceTests(DenialOfServiceTests.Host host) : IClas
         return await db.AuditEntries.IgnoreQueryFilters().CountAsync();
     }
 
-    private static string Repeat(string value, int count) => string.Join(',', Enumerable.Repeat(value, count));
+    private static string Repeat(string value, int count, string separator = ",") => string.Join(separator, Enumerable.Repeat(value, count));
+
+    private static string Template(string body) => System.Text.Json.JsonSerializer.Serialize(
+        new { name = $"Hostile {Guid.NewGuid():N}", subject = "Hi", body, stage = "screening" });
 
     private static string Members(int count) =>
         "{\"name\":\"Wide\",\"kind\":\"other\"," + string.Join(',', Enumerable.Range(0, count).Select(i => $"\"m{i}\":1")) + "}";
