@@ -13,8 +13,10 @@ public sealed class ForeignAddressTests : IAsyncLifetime
     private const string Passphrase = "a long passphrase";
     private readonly string _outbox = Path.Combine(Path.GetTempPath(), $"ats-outbox-{Guid.NewGuid():N}");
     private readonly TestDatabase _db;
+    private readonly SettableClock _clock = new();
 
     public ForeignAddressTests() => _db = new TestDatabase(services => services
+        .AddSingleton<TimeProvider>(_clock)
         .AddSingleton(new MailSettings { From = "ats@ats.example", OutboxFolder = _outbox })
         .AddSingleton<IMailTransport>(new FolderMailTransport(_outbox)));
 
@@ -83,6 +85,35 @@ public sealed class ForeignAddressTests : IAsyncLifetime
             Users.CreateAsync(_db.Admin, "recruiter@a.example", "Again", Roles.Recruiter, Passphrase));
 
         Assert.Equal("A user with this email already exists.", Assert.Single(error.Errors["email"]));
+    }
+
+    [Fact]
+    public async Task TheOwnerIsToldOnceADayInPlainTextWhateverTheOrganisationIsCalled()
+    {
+        await using (var raw = _db.Raw())
+        {
+            var tenant = await raw.Tenants.SingleAsync(t => t.Id == _db.TenantA.Id);
+            tenant.Name = "[Reset your password](https://evil.example/reset)";
+            await raw.SaveChangesAsync();
+        }
+
+        await Users.CreateAsync(_db.Admin, "recruiter@b.example", "Someone", Roles.Recruiter, Passphrase);
+        var notice = await WaitForMailAsync("recruiter@b.example", "evil.example");
+        Assert.DoesNotContain("<a", notice.HtmlBody);
+        Assert.Contains("[Reset your password](https://evil.example/reset)", notice.HtmlBody);
+
+        await Users.CreateAsync(_db.Admin, "recruiter@b.example", "Someone", Roles.Recruiter, Passphrase); // the same day: no mail
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Users.CreateAsync(_db.Admin, "recruiter@b.example", "Someone", Roles.Recruiter, Passphrase); // a day later: one more
+        await WaitForMailsAsync("recruiter@b.example", 2);
+        Assert.Equal(2, Directory.GetFiles(_outbox, "*.eml").Length);
+    }
+
+    private async Task WaitForMailsAsync(string address, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Directory.GetFiles(_outbox, "*.eml").Length < count) await Task.Delay(50, timeout.Token);
+        _ = await WaitForMailAsync(address, "");
     }
 
     /// The notice leaves in the background; the wait is bounded only so a missing mail fails instead of hanging.
