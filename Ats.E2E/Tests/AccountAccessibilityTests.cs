@@ -109,13 +109,21 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
 
         await new AppShell(page).GoToAsync("/integrations");
         await page.GetByTestId("token-new").ClickAsync();
+        await page.GetByTestId("token-name").FillAsync("Accessibility");
+        await page.GetByTestId("job:read").ClickAsync();
         await page.GetByTestId("token-lifetime").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "never (not recommended)" }).ClickAsync();
         await Expect(page.GetByTestId("token-password")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, findings);
+        await page.GetByTestId("token-password").FillAsync(Password);
+        await page.GetByTestId("token-create").PressAsync("Enter");
+        await page.GetByTestId("token-done").ClickAsync();
+        await Expect(page.GetByTestId("token-table").Locator("tbody tr", new() { HasText = "Accessibility" })).ToContainTextAsync("never");
+        await AssertAccessibleAsync(page, findings); // with a token in the table: its chips and buttons
 
         await new AppShell(page).GoToAsync($"/applications/{applicationId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Scorecards" }).ClickAsync();
+        await Expect(page.GetByTestId("scorecard-history")).ToContainTextAsync("(1 change)"); // not "1 changes"
         await page.GetByTestId("scorecard-history").ClickAsync();
         await Expect(page.GetByTestId("scorecard-amendment")).ToContainTextAsync("References were poor");
         await AssertAccessibleAsync(page, findings);
