@@ -17,7 +17,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ats.E2E.Tests;
 
-/// The pages the hardening added (passwords, two-factor sign-in, the long-lived token dialog, scorecard amendments),
+/// The pages the hardening added (passwords, two-factor sign-in, the long-lived token dialog, template limits, scorecard amendments),
 /// walked in one browser session: no serious or critical axe finding and nothing refused by the Content-Security-Policy.
 [Collection(BrowserCollection.Name)]
 public sealed class AccountAccessibilityTests(BrowserFixture browser)
@@ -120,6 +120,12 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
         await page.GetByTestId("token-done").ClickAsync();
         await Expect(page.GetByTestId("token-table").Locator("tbody tr", new() { HasText = "Accessibility" })).ToContainTextAsync("never");
         await AssertAccessibleAsync(page, findings); // with a token in the table: its chips and buttons
+
+        await new AppShell(page).GoToAsync("/templates/new");
+        await page.GetByTestId("template-subject").FillAsync("Hello");
+        await page.GetByTestId("template-body").FillAsync("{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}");
+        await Expect(page.GetByTestId("preview-problem")).ToContainTextAsync("steps");
+        await AssertAccessibleAsync(page, findings); // the template-limit warning in the preview
 
         await new AppShell(page).GoToAsync($"/applications/{applicationId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Scorecards" }).ClickAsync();
