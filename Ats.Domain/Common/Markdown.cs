@@ -1,3 +1,4 @@
+using System.Net;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
@@ -15,12 +16,27 @@ public static class Markdown
         .UseSoftlineBreakAsHardlineBreak().Build();
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToSafeHtml(string? markdown)
+    /// Text Markdig refuses (quotes, lists or brackets nested past its depth limit) is shown as escaped plain text, so
+    /// one note cannot break the page or answer that shows it.
+    public static string ToSafeHtml(string? markdown) =>
+        TryToSafeHtml(markdown, out var html) ? html : Sanitizer.Sanitize($"<p>{WebUtility.HtmlEncode(markdown ?? "").ReplaceLineEndings("<br>")}</p>");
+
+    /// False (and no HTML) when Markdig refuses the text as nested too deeply.
+    public static bool TryToSafeHtml(string? markdown, out string html)
     {
-        if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList()) ImageToLink(image);
-        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
+        html = "";
+        if (string.IsNullOrWhiteSpace(markdown)) return true;
+        try
+        {
+            var document = Markdig.Markdown.Parse(markdown, Pipeline);
+            foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList()) ImageToLink(image);
+            html = Sanitizer.Sanitize(document.ToHtml(Pipeline));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false; // Markdig's "too deeply nested"
+        }
     }
 
     /// ![alt](url) and ![alt][ref] read as a link named by the alt text (or by the address when there is none).
@@ -31,8 +47,18 @@ public static class Markdown
     }
 
     /// The text without its markup ("## Phone screen" becomes "Phone screen"), for one-line summaries.
-    public static string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            return markdown.Trim(); // nested past Markdig's limit: the text as typed
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

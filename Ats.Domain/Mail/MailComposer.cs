@@ -11,9 +11,22 @@ public sealed record ComposedMail(string Subject, string Text, string Html);
 /// each is held to <see cref="TemplateLimits"/>; a template over them throws <see cref="MailTemplateException"/>.
 public static class MailComposer
 {
+    /// Any failure (the template's or Markdown's, also for a filled-in value) is a <see cref="MailTemplateException"/>,
+    /// so a stage move records a failed mail instead of failing itself.
     public static ComposedMail Compose(string subject, string body, MailValues values)
     {
-        var text = MailTemplates.Render(body, values);
-        return new ComposedMail(MailTemplates.Render(subject, values).ReplaceLineEndings(" ").Trim(), text, Markdown.ToSafeHtml(text)); // a header is one line
+        try
+        {
+            var text = MailTemplates.Render(body, values);
+            var header = MailTemplates.Render(subject, values).ReplaceLineEndings(" ").Trim(); // a header is one line
+            return Markdown.TryToSafeHtml(text, out var html)
+                ? new ComposedMail(header, text, html)
+                : throw new MailTemplateException(Resources.Messages.TemplateMarkdownTooDeep);
+        }
+        catch (MailTemplateException) { throw; }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MailTemplateException(Resources.Messages.TemplateRenderFailed(ex.Message), ex);
+        }
     }
 }

@@ -42,8 +42,9 @@ public static class MailTemplates
     private static readonly TemplateOptions Options = BoundedOptions();
 
     /// Tags that build text outside the rendered mail (`capture`, `ifchanged`), read other files (`include`,
-    /// `render`) or hide nesting from the check before parsing (`liquid`): a mail template needs none of them.
-    private static readonly Regex LiquidTag = new(@"\{%-?\s*liquid\b", RegexOptions.CultureInvariant);
+    /// `render`) or hide nesting from the check before parsing (`liquid`, `raw`, `comment`): a mail template needs none of them.
+    /// `raw`, `comment` and `#` hide text from Fluid that the check before parsing would read as tags.
+    private static readonly Regex LiquidTag = new(@"\{%-?\s*(liquid\b|raw\b|comment\b|#)", RegexOptions.CultureInvariant);
     private static readonly Regex BlockTag = new(@"\{%-?\s*(end)?(\w+)", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> Blocks = ["if", "unless", "case", "for", "tablerow", "capture", "comment", "raw", "ifchanged"];
 
@@ -66,9 +67,12 @@ public static class MailTemplates
     {
         template = null;
         if (text.Length > TemplateLimits.MaxTemplateLength) return Resources.Messages.TemplateTextTooLong(TemplateLimits.MaxTemplateLength);
-        if (LiquidTag.IsMatch(text)) return Resources.Messages.TemplateTagNotAllowed("liquid");
+        if (LiquidTag.Match(text) is { Success: true } hidden) return Resources.Messages.TemplateTagNotAllowed(hidden.Groups[1].Value.TrimEnd());
         // Checked before parsing: the parser recurses once per level, and a stack overflow ends the process.
-        if (Nesting(text) > TemplateLimits.MaxNesting) return Resources.Messages.TemplateTooDeep(TemplateLimits.MaxNesting);
+        var (nesting, operators) = Nesting(text);
+        if (nesting > TemplateLimits.MaxNesting) return Resources.Messages.TemplateTooDeep(TemplateLimits.MaxNesting);
+        // Fluid evaluates a chain of filters or operators recursively, once per link: a long one overflows the stack.
+        if (operators > TemplateLimits.MaxOperators) return Resources.Messages.TemplateTooManyOperators(TemplateLimits.MaxOperators);
         if (!Parser.TryParse(text, out template, out var error)) return Resources.Messages.TemplateSyntax(error);
         var used = new VariableCollector();
         used.VisitTemplate(template);
@@ -80,8 +84,9 @@ public static class MailTemplates
         return filters.Count == 0 ? null : Resources.Messages.UnknownTemplateFilters(string.Join(", ", filters));
     }
 
-    /// The deepest nesting of blocks (an unclosed one counts as open) and of brackets inside tags and outputs.
-    private static int Nesting(string text)
+    /// The deepest nesting of blocks (an unclosed one counts as open) and of brackets inside tags and outputs, and the
+    /// most filters and operators (`|`, `and`, `or`, `contains`, comparisons) in one tag or output, outside quotes.
+    private static (int Nesting, int Operators) Nesting(string text)
     {
         int depth = 0, deepest = 0;
         foreach (Match tag in BlockTag.Matches(text))
@@ -90,21 +95,49 @@ public static class MailTemplates
             depth = tag.Groups[1].Success ? Math.Max(0, depth - 1) : depth + 1;
             deepest = Math.Max(deepest, depth);
         }
-        // One pass (a pattern for "{{ … }}" would rescan the rest of the text from every unclosed opening).
+        // One pass (a pattern for "{{ … }}" would rescan the rest of the text from every unclosed opening). Operators are
+        // counted twice: as Fluid reads quotes (a "}}" inside one does not end the tag) and ignoring quotes; the larger counts.
         var inside = false;
+        char quote = default;
+        int quoted = 0, plain = 0, most = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var pair = i + 1 < text.Length ? (text[i], text[i + 1]) : default;
-            if (pair is ('{', '{') or ('{', '%') || pair is ('}', '}') or ('%', '}'))
+            var c = text[i];
+            var pair = i + 1 < text.Length ? (c, text[i + 1]) : default;
+            var marker = pair is ('{', '{') or ('{', '%') || pair is ('}', '}') or ('%', '}');
+            if (marker) plain = 0;
+            if (quote != default)
             {
-                (inside, depth) = (pair.Item1 == '{', 0);
+                if (c == '\\') i++;
+                else if (c == quote) quote = default;
+                else if (!marker && IsOperator(text, i, pair)) most = Math.Max(most, ++plain);
+                continue;
+            }
+            if (marker)
+            {
+                (inside, depth, quoted) = (pair.Item1 == '{', 0, 0);
                 i++;
             }
-            else if (inside && text[i] is '(' or '[') deepest = Math.Max(deepest, ++depth);
-            else if (inside && text[i] is ')' or ']') depth = Math.Max(0, depth - 1);
+            else if (!inside) continue;
+            else if (c is '\'' or '"') quote = c;
+            else if (c is '(' or '[') deepest = Math.Max(deepest, ++depth);
+            else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
+            else if (IsOperator(text, i, pair)) most = Math.Max(most, Math.Max(++quoted, ++plain));
         }
-        return deepest;
+        return (deepest, most);
     }
+
+    /// `|`, a comparison, or the word `and`, `or` or `contains` starting at i.
+    private static bool IsOperator(string text, int i, (char, char) pair)
+    {
+        if (text[i] is '|' or '<' or '>' || pair is ('=', '=') or ('!', '=')) return true;
+        if (!char.IsLetter(text[i]) || (i > 0 && IsNamePart(text[i - 1]))) return false;
+        var end = i;
+        while (end < text.Length && IsNamePart(text[end])) end++;
+        return text.AsSpan(i, end - i) is "and" or "or" or "contains";
+    }
+
+    private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '.';
 
     /// The text with its variables filled in, as typed (the plain-text part; the HTML part is made from it), held to
     /// <see cref="TemplateLimits"/>. Throws <see cref="MailTemplateException"/> saying what was wrong or exceeded; a
@@ -137,11 +170,13 @@ public static class MailTemplates
     /// Null when the template is valid (see <see cref="Problem"/>) and renders within the limits for a made-up
     /// candidate; else why not. Checked when a template is saved, so a loop that would hold every stage move is refused
     /// before it is stored.
-    public static string? RenderProblem(string text)
+    public static string? RenderProblem(string text, bool markdown = false)
     {
         try
         {
-            Render(text, Sample);
+            // The body becomes HTML through Markdown too: what Markdown refuses (quotes nested past its limit) is refused here.
+            if (markdown) MailComposer.Compose("", text, Sample);
+            else Render(text, Sample);
             return null;
         }
         catch (MailTemplateException ex)

@@ -69,7 +69,7 @@ public sealed class EmailTemplateRules : ModelRules<EmailTemplate>
         // Checked when saved, not when a mail goes out: a broken template must never reach a candidate.
         // Rendered once for a made-up candidate too: a loop that would hold every stage move is refused here.
         if (!errors.Has("subject") && MailTemplates.RenderProblem(row.Subject) is { } subject) errors.Add("subject", subject);
-        if (!errors.Has("body") && MailTemplates.RenderProblem(row.Body) is { } body) errors.Add("body", body);
+        if (!errors.Has("body") && MailTemplates.RenderProblem(row.Body, markdown: true) is { } body) errors.Add("body", body);
         return UniqueNames.RequireAsync(context, row, nameof(EmailTemplate.Name), row.Name, context.Db.EmailTemplates, t => t.Name, errors, ct);
     }
 }

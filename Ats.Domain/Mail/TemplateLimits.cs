@@ -17,6 +17,10 @@ public static class TemplateLimits
     /// Nested blocks (`if`, `for` …) and brackets: deeper nesting would overflow the parser's stack and end the process.
     public const int MaxNesting = 25;
 
+    /// Filters and operators (`|`, `and`, `or`, `contains`, comparisons) in one `{{ }}` or `{% %}`: Fluid evaluates
+    /// such a chain recursively, and a chain of thousands overflows the stack and ends the process.
+    public const int MaxOperators = 50;
+
     /// Characters of template text: the longest body a template may have (checked before it is parsed).
     public static readonly int MaxTemplateLength = ModelCatalog.EmailTemplate.Fields.First(f => f.Name == "body").MaxLength ?? 50_000;
 

@@ -95,6 +95,8 @@ public static class Messages
     public static string StaleVersion(string model) => Format(nameof(StaleVersion), model);
     public static string TemplateTextTooLong(int max) => Format(nameof(TemplateTextTooLong), max);
     public static string TemplateTooDeep(int levels) => Format(nameof(TemplateTooDeep), levels);
+    public static string TemplateTooManyOperators(int count) => Format(nameof(TemplateTooManyOperators), count);
+    public static string TemplateMarkdownTooDeep => Get(nameof(TemplateMarkdownTooDeep));
     public static string TemplateTagNotAllowed(string tags) => Format(nameof(TemplateTagNotAllowed), tags);
     public static string TemplateTooManySteps(int steps) => Format(nameof(TemplateTooManySteps), steps);
     public static string TemplateTooLong(int characters) => Format(nameof(TemplateTooLong), characters);

@@ -177,6 +177,12 @@ public sealed class DenialOfServiceTests(DenialOfServiceTests.Host host) : IClas
             Template(Repeat("{%if 1%}", 2900, "") + Repeat("{%endif%}", 2900, ""))), 422, "validation_failed"),
         ["Template: output far over the largest mail"] = a => ExpectProblemAsync(a.Send(HttpMethod.Post, "/xapi2/data/email_template",
             Template("{% for i in (1..3000) %}" + new string('x', 100) + "{% endfor %}")), 422, "validation_failed"),
+        ["Template: a chain of 11,000 filters"] = a => ExpectProblemAsync(a.Send(HttpMethod.Post, "/xapi2/data/email_template",
+            Template("{{ 1" + Repeat("|abs", 11_000, "") + " }}")), 422, "validation_failed"),
+        ["Template: an if with thousands of and"] = a => ExpectProblemAsync(a.Send(HttpMethod.Post, "/xapi2/data/email_template",
+            Template("{% if true" + Repeat(" and true", 6000, "") + " %}x{% endif %}")), 422, "validation_failed"),
+        ["Template: Markdown quotes nested past Markdig's limit"] = a => ExpectProblemAsync(a.Send(HttpMethod.Post, "/xapi2/data/email_template",
+            Template(new string('>', 140) + "hello")), 422, "validation_failed"),
     };
 
     public static TheoryData<string> Names => [.. Cases.Keys];

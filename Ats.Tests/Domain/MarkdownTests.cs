@@ -87,4 +87,20 @@ public sealed class MarkdownTests
         var link = Assert.Single(body.QuerySelectorAll("a"), a => a.GetAttribute("href") == href);
         Assert.Equal(text, link.TextContent);
     }
+
+    [Theory]
+    [InlineData(">", 140)]
+    [InlineData("- ", 300)]
+    [InlineData("[", 5000)]
+    public void TextNestedPastMarkdigsLimitIsShownAsEscapedText(string level, int times)
+    {
+        var markdown = string.Concat(Enumerable.Repeat(level, times)) + "<b>hello</b>\nnext";
+
+        var html = Markdown.ToSafeHtml(markdown);
+
+        SafeHtml.AssertNothingExecutable(html);
+        Assert.Contains("hello", html);
+        Assert.DoesNotContain("<b>", html);
+        Assert.Contains("hello", Markdown.ToPlainText(markdown));
+    }
 }
