@@ -23,10 +23,18 @@ public sealed class SignInThrottle(SignInThrottleSettings settings, TimeProvider
     private sealed record Streak(int Failures, DateTimeOffset RetryAt);
 
     /// How long the caller must still wait before trying this email from this address; zero: go ahead.
-    public TimeSpan WaitFor(string email, string? ip)
+    public TimeSpan WaitFor(string email, string? ip) => Wait(AccountKey(email), IpKey(ip));
+
+    /// For a password asked again inside a signed-in session (the token dialog, switching two-factor off): the
+    /// interactive circuit has no client address to trust, so only the account counts, in the same streak as sign-in.
+    public TimeSpan WaitForAccount(string email) => Wait(AccountKey(email));
+
+    public void FailedForAccount(string email) => Record(AccountKey(email), settings.FreeFailuresPerAccount, clock.GetUtcNow());
+
+    private TimeSpan Wait(params string[] keys)
     {
         var now = clock.GetUtcNow();
-        var until = new[] { AccountKey(email), IpKey(ip) }.Max(key => _streaks.TryGetValue(key, out var s) ? s.RetryAt : now);
+        var until = keys.Max(key => _streaks.TryGetValue(key, out var s) ? s.RetryAt : now);
         return until > now ? until - now : TimeSpan.Zero;
     }
 
