@@ -18,7 +18,12 @@ public sealed class SignInThrottleSettings
 /// Kept in memory per process (several nodes each count on their own; see docs/security.md).
 public sealed class SignInThrottle(SignInThrottleSettings settings, TimeProvider clock)
 {
+    private const int PruneFloor = 10_000;
     private readonly ConcurrentDictionary<string, Streak> _streaks = new();
+    private int _pruneAt = PruneFloor;
+
+    /// How many emails and addresses are being counted (for tests and diagnostics).
+    public int Tracked => _streaks.Count;
 
     private sealed record Streak(int Failures, DateTimeOffset RetryAt);
 
@@ -41,7 +46,7 @@ public sealed class SignInThrottle(SignInThrottleSettings settings, TimeProvider
     public void Failed(string email, string? ip)
     {
         var now = clock.GetUtcNow();
-        if (_streaks.Count > 10_000) Forget(now); // keys come from whatever clients send
+        if (_streaks.Count > Volatile.Read(ref _pruneAt)) Forget(now); // keys come from whatever clients send
         Record(AccountKey(email), settings.FreeFailuresPerAccount, now);
         Record(IpKey(ip), settings.FreeFailuresPerIp, now);
     }
@@ -65,10 +70,13 @@ public sealed class SignInThrottle(SignInThrottleSettings settings, TimeProvider
 
     private bool IsOver(Streak streak, DateTimeOffset now) => now >= streak.RetryAt + TimeSpan.FromMinutes(settings.WindowMinutes);
 
+    /// Drops the streaks that are over. The next scan waits until the map has doubled from what stayed, so a flood of
+    /// live keys costs each failure O(1) on average instead of a full scan every time.
     private void Forget(DateTimeOffset now)
     {
         foreach (var (key, streak) in _streaks)
             if (IsOver(streak, now)) _streaks.TryRemove(key, out _);
+        Volatile.Write(ref _pruneAt, Math.Max(PruneFloor, _streaks.Count * 2));
     }
 
     private static string AccountKey(string email) => "account:" + email.Trim().ToUpperInvariant();
