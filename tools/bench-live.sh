@@ -13,7 +13,9 @@ base="http://127.0.0.1:$port"
 dotnet build Ats.Web -c Release --nologo -v quiet
 dotnet build tools/Ats.Benchmarks -c Release --nologo -v quiet
 
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Ats="Data Source=$work/live.db" Ats__SeedDemoData=true \
+# The demo seed (its accounts sign the benchmark in) runs only in Development, by design: the server runs as Development,
+# with logging kept at warnings so it costs what it would in production.
+ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Ats="Data Source=$work/live.db" Ats__SeedDemoData=true \
 Ats__RateLimits__PerTokenPerMinute=1000000000 Ats__RateLimits__PerIpPerMinute=1000000000 Logging__LogLevel__Default=Warning \
 Ats__Channel__MaxSocketsPerToken=100000 Ats__Channel__MaxSocketsPerIp=100000 \
   "${server_cpu[@]}" dotnet Ats.Web/bin/Release/net10.0/Ats.Web.dll --urls "$base" > "$work/server.log" 2>&1 &

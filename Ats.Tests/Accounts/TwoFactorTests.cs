@@ -1,6 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using System.Security.Claims;
+using Ats.Domain.Identity;
 using Ats.Domain.Tenancy;
+using Ats.Web.Components.Pages.Settings.Security;
+using Ats.Web.Components.Pages.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using RouteData = Microsoft.AspNetCore.Components.RouteData;
 using Ats.Tests.Support;
 
 namespace Ats.Tests.Accounts;
@@ -120,9 +127,67 @@ public sealed class TwoFactorTests() : AccountHostTest
         await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
         await SwitchOnAsync(browser);
 
-        var off = await PostFormAsync(browser, "/account/two-factor", "two-factor-off", []);
+        var off = await PostFormAsync(browser, "/account/two-factor", "two-factor-off", new() { ["Input.Proof"] = Password });
 
         Assert.Contains("data-testid=\"two-factor-key\"", await off.Content.ReadAsStringAsync()); // ready to set up anew
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password)).StatusCode);
+    }
+
+    public static TheoryData<string> WrongProofs => ["", "wrong password", "000000"];
+
+    [Theory]
+    [MemberData(nameof(WrongProofs))]
+    public async Task SwitchingItOffNeedsThePasswordOrACurrentCode(string proof)
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        var (key, _) = await SwitchOnAsync(browser);
+
+        var refused = await PostFormAsync(browser, "/account/two-factor", "two-factor-off", new() { ["Input.Proof"] = proof });
+
+        Assert.Contains("The password or code is wrong.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("two_factor_required", await CodeOf(await TokenAsync(RecruiterEmail, Password))); // still on
+        var off = await PostFormAsync(browser, "/account/two-factor", "two-factor-off", new() { ["Input.Proof"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Contains("data-testid=\"two-factor-key\"", await off.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GuessesAtTheOffSwitchAreThrottledLikeSignIns()
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        await SwitchOnAsync(browser);
+
+        for (var i = 0; i < 5; i++) await PostFormAsync(browser, "/account/two-factor", "two-factor-off", new() { ["Input.Proof"] = "guess " + i });
+        var throttled = await PostFormAsync(browser, "/account/two-factor", "two-factor-off", new() { ["Input.Proof"] = Password });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        await using var db = Db();
+        Assert.True((await db.Users.SingleAsync(u => u.Email == RecruiterEmail)).TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task WhileSetUpIsPendingEveryAuthorisedEndpointIsRefusedNotOnlyPages()
+    {
+        await StartAsync();
+        await Service<OrganisationProfile>().SetRequireTwoFactorForAdminsAsync(Admin, true);
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, AdminEmail, Password);
+        var letter = $"/offers/{Guid.NewGuid()}/letter.pdf"; // unknown: reaching the handler answers 404
+
+        Assert.Equal("/account/two-factor", AppFactory.RedirectPath(await browser.GetAsync(letter)));
+        Assert.Equal("/account/two-factor", AppFactory.RedirectPath(await browser.PostAsync("/users", new FormUrlEncodedContent([]))));
+        // Pages inside the interactive circuit ask the same authorization service, with the page's route as resource.
+        var authorization = Service<IAuthorizationService>();
+        var pending = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Role, "admin"), new Claim(AtsClaims.TwoFactorSetupRequired, "1")], "test"));
+        var admins = new AuthorizationPolicyBuilder().RequireRole("admin").Build();
+        Assert.False((await authorization.AuthorizeAsync(pending, new RouteData(typeof(UserList), new Dictionary<string, object?>()), admins)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(pending, new RouteData(typeof(TwoFactor), new Dictionary<string, object?>()), admins)).Succeeded);
+
+        await SwitchOnAsync(browser);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(letter)).StatusCode);
     }
 }

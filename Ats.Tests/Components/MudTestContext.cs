@@ -17,6 +17,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     /// Signed in as tenant A's recruiter, or as its admin.
     protected MudTestContext(bool asAdmin = false)
     {
+        AddServices(Services);
         Services.AddMudServices();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddScoped<ActorAccessor>();
@@ -32,6 +33,9 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// A test's own services: called first, since bUnit takes none once the auth setup below has read from it.
+    protected virtual void AddServices(IServiceCollection services) { }
 
     public virtual Task InitializeAsync() => Database.InitializeAsync();
 

@@ -19,6 +19,7 @@ public static class AuthServices
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<ActorAccessor>();
         services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationEvaluator, TwoFactorSetupGate>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -28,6 +29,14 @@ public static class AuthServices
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            // Refused only because two-factor set-up is pending (TwoFactorSetupGate): show the set-up page, not "no access".
+            var denied = cookie.Events.OnRedirectToAccessDenied;
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (!context.HttpContext.User.HasClaim(c => c.Type == AtsClaims.TwoFactorSetupRequired)) return denied(context);
+                context.Response.Redirect(TwoFactorSetupRedirect.SetupPath);
+                return Task.CompletedTask;
+            };
         });
         services.AddSessionLifetime();
         // A deactivated user or a changed role takes effect within a minute, not at cookie expiry.

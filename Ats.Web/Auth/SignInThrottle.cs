@@ -18,22 +18,35 @@ public sealed class SignInThrottleSettings
 /// Kept in memory per process (several nodes each count on their own; see docs/security.md).
 public sealed class SignInThrottle(SignInThrottleSettings settings, TimeProvider clock)
 {
+    private const int PruneFloor = 10_000;
     private readonly ConcurrentDictionary<string, Streak> _streaks = new();
+    private int _pruneAt = PruneFloor;
+
+    /// How many emails and addresses are being counted (for tests and diagnostics).
+    public int Tracked => _streaks.Count;
 
     private sealed record Streak(int Failures, DateTimeOffset RetryAt);
 
     /// How long the caller must still wait before trying this email from this address; zero: go ahead.
-    public TimeSpan WaitFor(string email, string? ip)
+    public TimeSpan WaitFor(string email, string? ip) => Wait(AccountKey(email), IpKey(ip));
+
+    /// For a password asked again inside a signed-in session (the token dialog, switching two-factor off): the
+    /// interactive circuit has no client address to trust, so only the account counts, in the same streak as sign-in.
+    public TimeSpan WaitForAccount(string email) => Wait(AccountKey(email));
+
+    public void FailedForAccount(string email) => Record(AccountKey(email), settings.FreeFailuresPerAccount, clock.GetUtcNow());
+
+    private TimeSpan Wait(params string[] keys)
     {
         var now = clock.GetUtcNow();
-        var until = new[] { AccountKey(email), IpKey(ip) }.Max(key => _streaks.TryGetValue(key, out var s) ? s.RetryAt : now);
+        var until = keys.Max(key => _streaks.TryGetValue(key, out var s) ? s.RetryAt : now);
         return until > now ? until - now : TimeSpan.Zero;
     }
 
     public void Failed(string email, string? ip)
     {
         var now = clock.GetUtcNow();
-        if (_streaks.Count > 10_000) Forget(now); // keys come from whatever clients send
+        if (_streaks.Count > Volatile.Read(ref _pruneAt)) Forget(now); // keys come from whatever clients send
         Record(AccountKey(email), settings.FreeFailuresPerAccount, now);
         Record(IpKey(ip), settings.FreeFailuresPerIp, now);
     }
@@ -57,10 +70,13 @@ public sealed class SignInThrottle(SignInThrottleSettings settings, TimeProvider
 
     private bool IsOver(Streak streak, DateTimeOffset now) => now >= streak.RetryAt + TimeSpan.FromMinutes(settings.WindowMinutes);
 
+    /// Drops the streaks that are over. The next scan waits until the map has doubled from what stayed, so a flood of
+    /// live keys costs each failure O(1) on average instead of a full scan every time.
     private void Forget(DateTimeOffset now)
     {
         foreach (var (key, streak) in _streaks)
             if (IsOver(streak, now)) _streaks.TryRemove(key, out _);
+        Volatile.Write(ref _pruneAt, Math.Max(PruneFloor, _streaks.Count * 2));
     }
 
     private static string AccountKey(string email) => "account:" + email.Trim().ToUpperInvariant();

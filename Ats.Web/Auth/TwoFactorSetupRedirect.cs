@@ -2,7 +2,8 @@ using Ats.Domain.Identity;
 
 namespace Ats.Web.Auth;
 
-/// An admin whose organisation requires a second factor, and who has none yet, sees only the set-up page: every
+/// Convenience only (the gate is TwoFactorSetupGate, which refuses every authorised endpoint): an admin whose organisation
+/// requires a second factor, and who has none yet, is sent to the set-up page: every
 /// other page (the first load of any page starts the interactive app, so this covers all of them) redirects there.
 public static class TwoFactorSetupRedirect
 {

@@ -1,0 +1,26 @@
+using Ats.Tests.Support;
+using Ats.Web.Auth;
+
+namespace Ats.Tests.Accounts;
+
+/// The throttle's memory under a flood of made-up emails: streaks that are over are forgotten, live ones never are.
+public sealed class SignInThrottleTests
+{
+    [Fact]
+    public void AFloodOfNewKeysForgetsOnlyStreaksThatAreOver()
+    {
+        var clock = new SettableClock();
+        var settings = new SignInThrottleSettings();
+        var throttle = new SignInThrottle(settings, clock);
+        for (var i = 0; i < settings.FreeFailuresPerAccount; i++) throttle.Failed("owner@example.com", "192.0.2.1");
+        for (var i = 0; i < 12_000; i++) throttle.Failed($"old{i}@example.com", "192.0.2.2");
+
+        clock.Advance(TimeSpan.FromMinutes(settings.WindowMinutes) + TimeSpan.FromSeconds(1));
+        for (var i = 0; i < settings.FreeFailuresPerAccount; i++) throttle.Failed("victim@example.com", "192.0.2.3");
+        for (var i = 0; i < 30_000; i++) throttle.Failed($"new{i}@example.com", "192.0.2.4");
+
+        Assert.True(throttle.Tracked <= 30_000 + 10, $"{throttle.Tracked} keys kept"); // the 12,000 old ones are gone
+        Assert.True(throttle.WaitFor("victim@example.com", "198.51.100.1") > TimeSpan.Zero); // the live streak is kept
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor("owner@example.com", "198.51.100.1"));
+    }
+}
