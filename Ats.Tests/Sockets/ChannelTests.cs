@@ -253,10 +253,11 @@ public sealed class ChannelTests(ChannelFixture host) : IClassFixture<ChannelFix
         await records.UpdateAsync<Application>(recruiter, notMine.Id, null, a => a.ExternalId = "not-theirs");
         await records.DeleteAsync<Application>(recruiter, notMine.Id, null);
         await records.UpdateAsync<Application>(recruiter, mine.Id, null, a => a.ExternalId = "theirs");
-        await records.DeleteAsync<Application>(recruiter, mine.Id, null);
-
+        // The hub reads the row when it sends the event: wait for it before the row is gone (a loaded machine may lag).
         var update = await socket.EventAsync();
         Assert.Equal(("update", mine.Id.ToString()), ((string)update["action"]!, (string)update["data"]!["id"]!));
+        await records.DeleteAsync<Application>(recruiter, mine.Id, null);
+
         var delete = await socket.EventAsync();
         Assert.Equal(("delete", mine.Id.ToString()), ((string)delete["action"]!, (string)delete["data"]!["id"]!));
     }
