@@ -6,6 +6,7 @@ using Ats.Domain.Identity;
 using Ats.Domain.Tenancy;
 using Ats.Domain.Writes;
 using Ats.Tests.Support;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -50,6 +51,7 @@ public abstract class AccountHostTest(IReadOnlyDictionary<string, string>? setti
         {
             s.AddSingleton<TimeProvider>(Clock);
             s.AddSingleton<IPasswordHasher<AppUser>>(Hasher);
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>();
             services?.Invoke(s);
         }));
         var admin = await Service<OrganisationSetup>().CreateAsync("Konten GmbH", "Ada Admin", AdminEmail, Password);
@@ -69,8 +71,8 @@ public abstract class AccountHostTest(IReadOnlyDictionary<string, string>? setti
         return client;
     }
 
-    protected Task<HttpResponseMessage> TokenAsync(string email, string password, string? code = null) =>
-        Host.CreateClient().PostAsJsonAsync("/xapi2/auth/token", code is null ? new JsonObject { ["email"] = email, ["password"] = password }
+    protected Task<HttpResponseMessage> TokenAsync(string email, string password, string? code = null, string? from = null) =>
+        ClientAddressFilter.From(Host.CreateClient(), from).PostAsJsonAsync("/xapi2/auth/token", code is null ? new JsonObject { ["email"] = email, ["password"] = password }
             : new JsonObject { ["email"] = email, ["password"] = password, ["code"] = code });
 
     protected static async Task<string?> CodeOf(HttpResponseMessage response) =>
@@ -87,4 +89,26 @@ public abstract class AccountHostTest(IReadOnlyDictionary<string, string>? setti
     /// The text of the element with this data-testid on a page.
     internal static string TestId(string html, string id) =>
         System.Net.WebUtility.HtmlDecode(Regex.Match(html, $"data-testid=\"{id}\"[^>]*>([^<]*)<").Groups[1].Value);
+}
+
+/// The test server has no client address: a request may name one in a header, as if it came from there.
+public sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    private const string Header = "X-Test-Client-Address";
+
+    public static HttpClient From(HttpClient client, string? address)
+    {
+        if (address is not null) client.DefaultRequestHeaders.Add(Header, address);
+        return client;
+    }
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, further) =>
+        {
+            if (http.Request.Headers.TryGetValue(Header, out var address)) http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address!);
+            return further(http);
+        });
+        next(app);
+    };
 }

@@ -80,9 +80,8 @@ public sealed class PasswordTests() : AccountHostTest
 
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.Contains("Too many attempts. Try again in 2 seconds.", await throttled.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await TokenAsync(RecruiterEmail, Password)).StatusCode); // the same account's budget
-        Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password)).StatusCode); // unchanged
+        // The session's guesses have their own streak: signing in elsewhere is not held up by them.
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password)).StatusCode); // and unchanged
     }
 
     [Fact]

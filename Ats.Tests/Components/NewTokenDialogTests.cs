@@ -36,7 +36,7 @@ public sealed class NewTokenDialogTests : MudTestContext
         var scope = Input(dialogs, "candidate:read");
         await scope.ChangeAsync(new() { Value = true });
 
-        for (var i = 0; i < new SignInThrottleSettings().FreeFailuresPerAccount; i++)
+        for (var i = 0; i < new SignInThrottleSettings().FreeFailuresPerAccountAndIp; i++)
             Assert.Contains("wrong", await CreateAsync(dialogs, "wrong password " + i), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Too many attempts", await CreateAsync(dialogs, RightPassword));
         Assert.Empty(Database.Raw().ApiTokens.IgnoreQueryFilters());

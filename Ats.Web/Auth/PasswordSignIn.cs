@@ -17,10 +17,11 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
     public UserManager<AppUser> Users => signIn.UserManager;
 
     /// Checks email and password; <paramref name="setCookie"/> signs in (or starts the second step) through the response.
-    public async Task<SignInCheck> CheckAsync(string email, string password, string? ip, bool setCookie)
+    /// <paramref name="knownDevice"/>: the browser has signed in to this email before (see <see cref="KnownDevices"/>).
+    public async Task<SignInCheck> CheckAsync(string email, string password, string? ip, bool setCookie, bool knownDevice = false)
     {
         email = email.Trim();
-        if (throttle.WaitFor(email, ip) is { Ticks: > 0 } wait) return new(SignInOutcome.Throttled, RetryAfter: wait);
+        if (throttle.WaitFor(email, ip, knownDevice) is { Ticks: > 0 } wait) return new(SignInOutcome.Throttled, RetryAfter: wait);
         var user = await Users.FindByEmailAsync(email);
         if (user is null || !await signIn.CanSignInAsync(user) || await Users.IsLockedOutAsync(user))
         {
@@ -39,7 +40,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
             throttle.Failed(email, ip);
             return new(SignInOutcome.Failed);
         }
-        throttle.Succeeded(email);
+        throttle.Succeeded(email, ip);
         return new(SignInOutcome.Succeeded, user);
     }
 
@@ -58,9 +59,9 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
             return false;
         }
         await Users.ResetAccessFailedCountAsync(user);
-        throttle.Succeeded(email);
+        throttle.Succeeded(email, ip);
         return true;
     }
 
-    public TimeSpan WaitFor(AppUser user, string? ip) => throttle.WaitFor(user.Email ?? "", ip);
+    public TimeSpan WaitFor(AppUser user, string? ip, bool knownDevice) => throttle.WaitFor(user.Email ?? "", ip, knownDevice);
 }
