@@ -14,7 +14,6 @@ dotnet build Ats.Web -c Release --nologo -v quiet
 dotnet build tools/Ats.Benchmarks -c Release --nologo -v quiet
 dotnet tools/Ats.Benchmarks/bin/Release/net10.0/Ats.Benchmarks.dll "$work/bench.db" "$work"
 token=$(cat "$work/token")
-job=$(cat "$work/job-id")
 
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Ats="Data Source=$work/bench.db" Ats__BenchmarkCeiling=true \
 Ats__RateLimits__PerTokenPerMinute=1000000000 Ats__RateLimits__PerIpPerMinute=1000000000 Logging__LogLevel__Default=Warning \
@@ -24,9 +23,11 @@ trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/bench/ceiling?bytes=100" && break; sleep 1; done
 
 auth="Authorization: Bearer $token"
-list="$base/xapi2/data/application?limit=50&sort=-created_at"
-filtered="$base/xapi2/data/application?job_id=$job&stage=review&limit=50"
-search="$base/xapi2/data/candidate?q=bench4242&limit=50"
+# The scenarios' paths come from the seeder (RestSeed.Scenarios), which a test in Ats.Tests/Benchmarks also runs.
+scenario() { awk -v n="$1" '$1==n {print $2}' "$work/scenarios"; }
+list="$base$(scenario list)"
+filtered="$base$(scenario filtered)"
+search="$base$(scenario search)"
 size=$(curl -s -H "$auth" -o /dev/null -w '%{size_download}' "$list")
 ceiling="$base/bench/ceiling?bytes=$size"
 

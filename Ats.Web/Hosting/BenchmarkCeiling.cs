@@ -11,6 +11,6 @@ public static class BenchmarkCeiling
 
     public static void MapBenchmarkCeiling(this IEndpointRouteBuilder app) =>
         app.MapGet("/bench/ceiling", (int bytes) => Results.Bytes(
-            Bodies.GetOrAdd(Math.Clamp(bytes, 16, 1 << 20), size => Encoding.UTF8.GetBytes($"{{\"data\":\"{new string('x', size - 12)}\"}}")),
+            Bodies.GetOrAdd(Math.Clamp(bytes, 16, 1 << 20), size => Encoding.UTF8.GetBytes($"{{\"data\":\"{new string('x', size - 11)}\"}}")),
             "application/json"));
 }

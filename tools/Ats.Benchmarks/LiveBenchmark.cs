@@ -55,7 +55,10 @@ public static class LiveBenchmark
             inFlight.RemoveAll(t => t.IsCompleted);
         }
         await Task.WhenAll(inFlight);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the last events
+        // The last events: until every subscriber has them all, bounded so that a lost event fails the run instead of hanging it.
+        var expectedEach = writes - failures;
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30) && latencies.Any(l => l.Count < expectedEach);)
+            await Task.Delay(50);
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
