@@ -17,7 +17,7 @@ public sealed class TemplateVariableTests
         "{% assign name = candidate.name | upcase %}{% if name %}{{ name }}{% endif %}",
         "{% for i in (1..2) %}{% assign last = i %}{% endfor %}{{ last }}",
         "{% assign n = 2 %}{% for i in (1..n) %}{{ i }}{% endfor %}",
-        "{% for i in (1..2) %}{{ i }}{% else %}{{ job.title }}{% endfor %}",
+        "{% for i in (1..2) %}{% if forloop.first %}{{ candidate.first_name }}{% endif %}{% endfor %}",
     };
 
     public static TheoryData<string, string> Unknown => new()
@@ -27,7 +27,6 @@ public sealed class TemplateVariableTests
         { "{{ greeting }}{% assign greeting = 'Hello' %}", "greeting" },
         { "{% assign x = x %}", "x" },
         { "{% for i in (1..3) %}{{ j }}{% endfor %}", "j" },
-        { "{% for i in (1..3) %}{% else %}{{ i }}{% endfor %}", "i" },
         { "{% for i in (1..total) %}{{ i }}{% endfor %}", "total" },
         { "{% for i in (1..3) %}{{ candidate.frist_name }}{% endfor %}", "candidate.frist_name" },
     };
