@@ -10,7 +10,8 @@ namespace Ats.Web.Auth;
 
 /// A circuit lives for hours: every minute it checks that its user is still active and unchanged
 /// (same security stamp) and, once the organisation requires two-factor for admins, has set it up; else the circuit is
-/// signed out (its next page load then goes through the cookie, which sends such an admin to the set-up page).
+/// signed out (the page turns to the sign-in form; the next page load goes through the cookie, which sends such an admin
+/// to the set-up page).
 public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
