@@ -189,9 +189,12 @@ public static class MailTemplates
     public static readonly MailValues Sample = new("Alex", "Muster", "alex.muster@example.com", "Backend Developer", "Berlin", "interview",
         "Mon, 12 Jan 2026 10:00", "https://meet.example.com/abc-defg-hij", "Rita Recruiter", "Rita Recruiter\nTalent team", "Example GmbH");
 
-    /// Every variable a template reads, as "object.field" (or just "object" when it reads a whole object).
+    /// Every variable a template reads, as "object.field" (or just "object" when it reads a whole object), except the
+    /// template's own: a `for` loop's variable (and `forloop`) inside its loop, an `assign`ed name after its `assign`.
     private sealed class VariableCollector : AstVisitor
     {
+        /// The template's own names in scope where the visitor is; a count, as loops may nest with the same name.
+        private readonly Dictionary<string, int> _own = [];
         public List<string> Names { get; } = [];
         public List<string> Filters { get; } = [];
         public List<string> Tags { get; } = [];
@@ -213,8 +216,30 @@ public static class MailTemplates
             return base.VisitFilterExpression(filterExpression);
         }
 
+        protected override Statement VisitForStatement(ForStatement forStatement)
+        {
+            Visit(forStatement.Source);
+            Visit(forStatement.Limit);
+            Visit(forStatement.Offset);
+            string[] loop = [forStatement.Identifier, "forloop"];
+            foreach (var name in loop) _own[name] = _own.GetValueOrDefault(name) + 1;
+            foreach (var statement in forStatement.Statements) Visit(statement);
+            foreach (var name in loop) _own[name]--;
+            Visit(forStatement.Else);
+            return forStatement;
+        }
+
+        protected override Statement VisitAssignStatement(AssignStatement assignStatement)
+        {
+            Visit(assignStatement.Value); // `{% assign x = x %}` reads x before it is the template's own
+            _own[assignStatement.Identifier] = 1 + _own.GetValueOrDefault(assignStatement.Identifier);
+            return assignStatement;
+        }
+
         protected override Expression VisitMemberExpression(MemberExpression memberExpression)
         {
+            if (memberExpression.Segments.FirstOrDefault() is IdentifierSegment root && _own.GetValueOrDefault(root.Identifier) > 0)
+                return base.VisitMemberExpression(memberExpression);
             Names.Add(string.Join('.', memberExpression.Segments.Select(s => s is IdentifierSegment id ? id.Identifier : "[]")));
             return base.VisitMemberExpression(memberExpression);
         }

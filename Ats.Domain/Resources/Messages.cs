@@ -88,7 +88,6 @@ public static class Messages
     public static string WebhookHostUnknown => Get(nameof(WebhookHostUnknown));
     public static string WebhookUrlPort(string ports) => Format(nameof(WebhookUrlPort), ports);
     public static string WebhookMissingScopes(string scopes) => Format(nameof(WebhookMissingScopes), scopes);
-    public static string WebhookTooManyRotations(int count) => Format(nameof(WebhookTooManyRotations), count);
     public static string WebhookInactive => Get(nameof(WebhookInactive));
     public static string WebhookPayloadPruned => Get(nameof(WebhookPayloadPruned));
     public static string UnknownEventTypes(string types) => Format(nameof(UnknownEventTypes), types);

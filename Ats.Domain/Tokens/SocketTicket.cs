@@ -9,6 +9,8 @@ public sealed class SocketTicket
     public Guid? UserId { get; set; }
     public Guid? TenantId { get; set; }
     public DateTime? JwtExpiresAt { get; set; }
+    /// The rate-limit partition of the token it was made from (a hash of it), so the socket counts where that token's REST requests do.
+    public string? RateKey { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? UsedAt { get; set; }

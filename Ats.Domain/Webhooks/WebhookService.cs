@@ -31,7 +31,8 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
     public const string All = "*";
     public const int MaxDescription = 500;
     public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
-    /// Replaced secrets that may sign at once: bounds the signature header when someone rotates in a loop.
+    /// Replaced secrets that may sign at once: bounds the signature header when someone rotates in a loop
+    /// (beyond it the oldest replaced secret stops signing early; rotating is never refused).
     public const int MaxPreviousSecrets = 9;
 
     /// "candidate.created", … for every public model, in catalog order.
@@ -114,14 +115,14 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
     }
 
     /// A new secret; each replaced one keeps signing next to it for 24 hours, so receivers can switch without losing a delivery.
+    /// Of the replaced secrets only the newest <see cref="MaxPreviousSecrets"/> are kept: a 10th rotation within a day drops the oldest.
     public async Task<WebhookWithSecret> RotateSecretAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         Require(actor, WriteScope);
         await using var db = await OpenAsync(actor, ct);
         var row = await FindAsync(db, id, ct);
         var signing = row.SigningPrevious(Now).ToList();
-        if (signing.Count >= MaxPreviousSecrets) throw new WebhookRotationException(signing.Count + 1);
-        row.PreviousSecrets = [new RetiredSecret(row.Secret, Now + RotationOverlap), .. signing];
+        row.PreviousSecrets = [new RetiredSecret(row.Secret, Now + RotationOverlap), .. signing.Take(MaxPreviousSecrets - 1)];
         row.Secret = WebhookSignature.NewSecret();
         await SaveAsync(db, actor, row, AuditAction.Update, ["secret"], ct);
         return new WebhookWithSecret(View(row, await LastDeliveryAsync(db, id, ct)), row.Secret);
@@ -248,6 +249,3 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         new(d.Id, d.EndpointId, d.EventId, d.EventType, d.Status, d.Attempts, d.CreatedAt,
             d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.LastAttemptAt, d.LastStatusCode, d.LastDurationMs, d.LastResponse, d.DeliveredAt);
 }
-
-/// Rotating again while the maximum number of replaced secrets still sign.
-public sealed class WebhookRotationException(int count) : DomainException("too_many_rotations", Messages.WebhookTooManyRotations(count));

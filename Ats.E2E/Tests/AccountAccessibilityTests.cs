@@ -91,6 +91,11 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
         // Switched off here, the page shows the set-up with its QR code.
         await page.GotoAsync("/account/two-factor");
         await AssertAccessibleAsync(page, findings);
+        await page.Locator("#recovery-proof").FillAsync(Password); // new recovery codes, shown once
+        await page.GetByTestId("two-factor-new-codes").ClickAsync();
+        await Expect(page.GetByTestId("recovery-codes").Locator("code")).ToHaveCountAsync(10);
+        await AssertAccessibleAsync(page, findings);
+        await page.GotoAsync("/account/two-factor");
         await page.Locator("#proof").FillAsync(Password); // switching off needs the password or a code
         await page.GetByTestId("two-factor-disable").ClickAsync();
         await Expect(page.GetByTestId("two-factor-key")).ToBeVisibleAsync();

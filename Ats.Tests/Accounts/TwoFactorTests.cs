@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using RouteData = Microsoft.AspNetCore.Components.RouteData;
 using Ats.Tests.Support;
+using Ats.Web.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 namespace Ats.Tests.Accounts;
 
@@ -20,7 +23,8 @@ public sealed class TwoFactorTests() : AccountHostTest
     {
         var page = await browser.GetStringAsync("/account/two-factor");
         var key = AccountHostTest.TestId(page, "two-factor-key").Replace(" ", "");
-        Assert.Contains($"secret={key.ToUpperInvariant()}", AccountHostTest.TestId(page, "two-factor-uri"));
+        Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", AccountHostTest.TestId(page, "two-factor-key")); // in groups of four
+        Assert.DoesNotContain("otpauth://", page); // the URI with the secret only inside the QR code
         Assert.Contains("<svg", page); // the QR code
 
         var wrong = await PostFormAsync(browser, "/account/two-factor", "two-factor-on", new() { ["Input.Code"] = "12345" });
@@ -189,5 +193,64 @@ public sealed class TwoFactorTests() : AccountHostTest
 
         await SwitchOnAsync(browser);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(letter)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(WrongProofs))]
+    public async Task NewRecoveryCodesNeedThePasswordOrACurrentCodeAndReplaceTheOldOnes(string wrongProof)
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        var (_, old) = await SwitchOnAsync(browser);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password, old[0])).StatusCode); // one used up
+
+        var refused = await PostFormAsync(browser, "/account/two-factor", "two-factor-recovery", new() { ["Input.Proof"] = wrongProof });
+        Assert.Contains("The password or code is wrong.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password, old[1])).StatusCode); // the old ones still work
+
+        var renewed = await PostFormAsync(browser, "/account/two-factor", "two-factor-recovery", new() { ["Input.Proof"] = Password });
+        var codes = Regex.Matches(await renewed.Content.ReadAsStringAsync(), "<code>([A-Z0-9]{5}-[A-Z0-9]{5})</code>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(10, codes.Distinct().Count());
+        Assert.Equal("invalid_credentials", await CodeOf(await TokenAsync(RecruiterEmail, Password, old[2]))); // the old ones are gone
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(RecruiterEmail, Password, codes[0])).StatusCode);
+        Assert.DoesNotContain("<code>", await browser.GetStringAsync("/account/two-factor")); // shown once
+        await using var db = Db();
+        Assert.Contains(await db.AuditEntries.IgnoreQueryFilters().Where(a => a.Model == "user").Select(a => a.ChangedFields).ToListAsync(), f => f.Contains("recovery_codes"));
+    }
+
+    [Fact]
+    public async Task GuessesAtNewRecoveryCodesAreThrottledLikeSignIns()
+    {
+        await StartAsync();
+        var browser = Browser();
+        await AppFactory.SignInAsync(browser, RecruiterEmail, Password);
+        await SwitchOnAsync(browser);
+
+        for (var i = 0; i < 5; i++) await PostFormAsync(browser, "/account/two-factor", "two-factor-recovery", new() { ["Input.Proof"] = "guess " + i });
+        var throttled = await PostFormAsync(browser, "/account/two-factor", "two-factor-recovery", new() { ["Input.Proof"] = Password });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.DoesNotContain("<code>", await throttled.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnAdminsOpenCircuitIsSignedOutAtItsNextCheckOnceTheOrganisationRequiresIt()
+    {
+        await StartAsync();
+        await using var scope = Service<IServiceScopeFactory>().CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
+        var circuit = (RevalidatingAuthStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var admin = (await users.FindByEmailAsync(AdminEmail))!;
+        var recruiter = (await users.FindByEmailAsync(RecruiterEmail))!;
+        var (adminBefore, recruiterBefore) = (await factory.CreateAsync(admin), await factory.CreateAsync(recruiter));
+        Assert.True(await circuit.IsStillValidAsync(adminBefore, default));
+
+        await Service<OrganisationProfile>().SetRequireTwoFactorForAdminsAsync(Admin, true);
+
+        Assert.False(await circuit.IsStillValidAsync(adminBefore, default)); // signed out within the check interval (a minute)
+        Assert.True(await circuit.IsStillValidAsync(recruiterBefore, default)); // others are not asked
+        Assert.True(await circuit.IsStillValidAsync(await factory.CreateAsync(admin), default)); // a fresh sign-in is sent to the set-up page instead
     }
 }

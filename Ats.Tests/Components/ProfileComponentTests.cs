@@ -158,6 +158,25 @@ public sealed class ProfileComponentTests : MudTestContext
     }
 
     [Fact]
+    public async Task ARefusedSaveNamesTheTemplateLimitOnceNotAlsoInThePreview()
+    {
+        using var _ = Culture.English();
+        var job = await Database.Records.CreateAsync(Database.Recruiter, new Job { Title = "Backend Developer" });
+        await Database.Records.CreateAsync(Database.Recruiter, new Application { CandidateId = _candidate.Id, JobId = job.Id });
+        var editor = Render<EmailTemplateEdit>();
+        await editor.WaitForStateAsync(() => editor.FindAll("input[data-testid=template-subject]").Count == 1);
+        await editor.Find("input[data-testid=template-name]").InputAsync(new() { Value = "Loop" });
+        await editor.Find("input[data-testid=template-subject]").InputAsync(new() { Value = "Hello" });
+        await editor.Find("textarea[data-testid=template-body]").InputAsync(new() { Value = "{% for i in (1..100000000) %}{{ candidate.first_name }}{% endfor %}" });
+        await editor.WaitForStateAsync(() => editor.FindAll("[data-testid=preview-problem]").Count == 1, TimeSpan.FromSeconds(30));
+
+        await editor.Find("[data-testid=template-save]").ClickAsync(new());
+
+        await editor.WaitForStateAsync(() => editor.FindAll(".mud-input-error").Any(e => e.TextContent.Contains("10,000 steps")));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(editor.Markup, "10,000 steps"));
+    }
+
+    [Fact]
     public async Task SavingATemplateWithAnUnknownVariableIsRefusedAndStoresNothing()
     {
         using var _ = Culture.English();

@@ -52,9 +52,10 @@ public sealed class SocketClient : IAsyncDisposable
     }
 
     /// Opens the socket with a single-use ticket (POST /xapi2/ch/ticket) instead of a token in the URL.
-    public static async Task<SocketClient> ConnectWithTicketAsync(string baseUrl, string ticket)
+    public static async Task<SocketClient> ConnectWithTicketAsync(string baseUrl, string ticket, string? origin = null)
     {
         var socket = new ClientWebSocket();
+        if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
         using var timeout = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(new Uri(baseUrl.Replace("http://", "ws://") + "/xapi2/ch?ticket=" + Uri.EscapeDataString(ticket)), timeout.Token);
         return new SocketClient(socket);

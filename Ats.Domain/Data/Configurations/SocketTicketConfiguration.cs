@@ -11,6 +11,7 @@ internal sealed class SocketTicketConfiguration : IEntityTypeConfiguration<Socke
         b.HasKey(t => t.Hash);
         b.Property(t => t.Hash).HasMaxLength(64);
         b.Property(t => t.PatHash).HasMaxLength(64);
+        b.Property(t => t.RateKey).HasMaxLength(64);
         b.HasIndex(t => t.ExpiresAt); // pruning
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
 using Ats.Web.Api.Xapi;
 
@@ -25,7 +26,7 @@ public static class ChannelEndpoint
     }
 
     private static async Task RunAsync(HttpContext http, ChannelSettings settings, LiveEventHub hub, ChannelRequests requests,
-        BearerTokens tokens, SocketLimits limits, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+        BearerTokens tokens, SocketLimits limits, SocketTickets tickets, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -42,6 +43,12 @@ public static class ChannelEndpoint
         if (place is null)
         {
             await Problems.Of(http, tooMany!).ExecuteAsync(http);
+            return;
+        }
+        // Spent only now that nothing refuses the socket; of two handshakes with one ticket, one wins.
+        if (BearerTokens.TicketFromRequest(http) is { } ticket && await tickets.RedeemAsync(ticket, http.RequestAborted) is (null, { } refusal))
+        {
+            await BearerAuthentication.RefuseAsync(http, BearerAuthentication.TicketProblem(refusal));
             return;
         }
         await hub.Started;

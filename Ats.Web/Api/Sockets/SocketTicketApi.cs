@@ -11,7 +11,7 @@ public static class SocketTicketApi
     public static void MapSocketTickets(this IEndpointRouteBuilder app) =>
         app.MapPost(BearerTokens.ChannelPath + "/ticket", async (HttpContext http, SocketTickets tickets) =>
         {
-            var (ticket, expiresAt) = await tickets.IssueAsync(http.Credential(), http.RequestAborted);
+            var (ticket, expiresAt) = await tickets.IssueAsync(http.Credential(), RateLimits.TokenKey(http), http.RequestAborted);
             http.Response.Headers.CacheControl = "no-store";
             return Results.Json(new JsonObject { ["ticket"] = ticket, ["expires_at"] = expiresAt });
         });

@@ -21,7 +21,7 @@ public sealed class BearerAuthentication(RequestDelegate next, BearerTokens toke
             return;
         }
         var (credential, refusal) = BearerTokens.TicketFromRequest(http) is { } ticket
-            ? await RedeemAsync(ticket, http.RequestAborted)
+            ? await CheckTicketAsync(http, ticket)
             : BearerTokens.FromRequest(http) is { } token
                 ? await tokens.VerifyAsync(token, http.RequestAborted)
                 : (null, new TokenProblem("unauthorized", "Send a token: Authorization: Bearer <token>."));
@@ -30,24 +30,39 @@ public sealed class BearerAuthentication(RequestDelegate next, BearerTokens toke
             (actor, refusal) = await tokens.AuthenticateAsync(credential, http.Connection.RemoteIpAddress?.ToString(), Channel.Api, http.RequestAborted);
         if (actor is null)
         {
-            http.Response.Headers.WWWAuthenticate = refusal!.Code == "unauthorized" ? "Bearer" : "Bearer error=\"invalid_token\"";
-            await Problems.WriteAsync(http, 401, refusal.Code, refusal.Detail);
+            await RefuseAsync(http, refusal!);
             return;
         }
         http.SetActor(actor, credential!);
         await next(http);
     }
 
-    private async Task<(BearerCredential?, TokenProblem?)> RedeemAsync(string ticket, CancellationToken ct)
+    /// Checks the ticket without spending it: the channel spends it once the socket is accepted (ChannelEndpoint), so a
+    /// handshake refused for another reason (too many sockets, a foreign origin) leaves it for a retry.
+    private async Task<(BearerCredential?, TokenProblem?)> CheckTicketAsync(HttpContext http, string ticket)
     {
-        var (credential, refusal) = await tickets.RedeemAsync(ticket, ct);
-        return refusal switch
-        {
-            null => (credential, null),
-            TicketRefusal.Used => (null, new("ticket_used", "The ticket was used already: get a new one for every connection.")),
-            TicketRefusal.Expired => (null, new("ticket_expired", $"The ticket has expired (tickets are valid for {SocketTickets.Lifetime.TotalSeconds:0} s).")),
-            _ => (null, new("invalid_ticket", "Unknown ticket. Get one with POST /xapi2/ch/ticket.")),
-        };
+        var (row, refusal) = await tickets.CheckAsync(ticket, http.RequestAborted);
+        if (row is not null) http.Items[TicketItem] = row;
+        return row is not null ? (SocketTickets.CredentialOf(row), null) : (null, TicketProblem(refusal!.Value));
+    }
+
+    private static readonly object TicketItem = new();
+
+    /// The socket ticket this request came with, checked but not yet spent.
+    public static SocketTicket? Ticket(HttpContext http) => http.Items[TicketItem] as SocketTicket;
+
+    public static TokenProblem TicketProblem(TicketRefusal refusal) => refusal switch
+    {
+        TicketRefusal.Used => new("ticket_used", "The ticket was used already: get a new one for every connection."),
+        TicketRefusal.Expired => new("ticket_expired", $"The ticket has expired (tickets are valid for {SocketTickets.Lifetime.TotalSeconds:0} s)."),
+        _ => new("invalid_ticket", "Unknown ticket. Get one with POST /xapi2/ch/ticket."),
+    };
+
+    /// The 401 of a refused token or ticket.
+    public static Task RefuseAsync(HttpContext http, TokenProblem refusal)
+    {
+        http.Response.Headers.WWWAuthenticate = refusal.Code == "unauthorized" ? "Bearer" : "Bearer error=\"invalid_token\"";
+        return Problems.WriteAsync(http, 401, refusal.Code, refusal.Detail);
     }
 }
 

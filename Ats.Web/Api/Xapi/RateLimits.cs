@@ -117,16 +117,17 @@ public sealed class RateLimits
     /// The partition of a bearer token, as sent: a hash, so the limiter never holds a token.
     private static string TokenKeyOf(string token) => "token:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
 
-    /// A socket's partition: its token's, as its REST requests count; a socket opened with a ticket has no token in
-    /// the request and counts under what the ticket stands for (a PAT by the same hash, a JWT by its user).
+    /// A socket's partition: its token's, as its REST requests count. One rule for both ways in: a socket opened with a
+    /// ticket has no token in the request and counts under the token that made the ticket (PAT or JWT, by the same hash).
     public static string SocketKey(HttpContext http) => TokenKey(http)
-        ?? (http.Credential() is BearerCredential.Pat pat ? "token:" + pat.Hash[..32] : http.Credential().Key);
+        ?? BearerAuthentication.Ticket(http)?.RateKey
+        ?? (http.Credential() is BearerCredential.Pat pat ? "token:" + pat.Hash[..32] : http.Credential().Key); // tickets made before RateKey
 
     private static readonly object TokenKeyItem = new();
 
     /// Partitions by a hash of the bearer token (the header, or the socket's ?token=), so the limit holds before
     /// (and whether or not) the token is valid. Hashed once per request: the limiter, its statistics and the headers all ask.
-    private static string? TokenKey(HttpContext http)
+    public static string? TokenKey(HttpContext http)
     {
         if (http.Items.TryGetValue(TokenKeyItem, out var known)) return (string?)known;
         var key = BearerTokens.FromRequest(http) is { } token ? TokenKeyOf(token) : null;
