@@ -31,7 +31,7 @@ public sealed partial class UserAdministration
         await using var scope = Open(actor, out var db);
         return await db.Invitations
             .Where(i => i.TenantId == actor.TenantId && i.AcceptedAt == null && i.RevokedAt == null)
-            .OrderBy(i => i.CreatedAt)
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
             .Select(i => new InvitationSummary(i.Id, i.Email, i.DisplayName, i.Role, i.CreatedAt, i.ExpiresAt))
             .ToListAsync(ct);
     }
