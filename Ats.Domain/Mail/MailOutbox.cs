@@ -85,7 +85,8 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
             : (attempts, MessageStatus.Queued, clock.GetUtcNow().UtcDateTime + Backoff[attempts - 1], error);
     }
 
-    /// Mail about an account (reset links, invitations, notices to an address's owner): sent like the rest, then its body is blanked (the link is a key).
+    /// Mail about an account (reset links, invitations, notices to an address's owner): sent like the rest, then its
+    /// body is blanked (a link is a key).
     private async Task<int> SendAccountMailAsync(DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
