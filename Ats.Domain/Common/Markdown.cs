@@ -9,12 +9,25 @@ namespace Ats.Domain.Common;
 /// Markdown as safe HTML: raw HTML in the source is shown as text, and the sanitiser removes what could
 /// still run (javascript: links, event handlers) from the generated markup. Images become links: an image would be
 /// fetched by every reader's browser (or mail client), so a note could track who reads it or fire a request.
-public static class Markdown
+public static partial class Markdown
 {
     // A line break typed in a note or mail stays one (signatures, addresses), as people expect outside documents.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseEmphasisExtras()
         .UseSoftlineBreakAsHardlineBreak().Build();
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// Text from someone else (an organisation's or a person's name) as literal Markdown text: every ASCII punctuation
+    /// character backslash-escaped, so it cannot become a link, an image or emphasis in a mail.
+    public static string Escape(string text) => Punctuation().Replace(text, @"\$0");
+
+    /// The plain-text part of such a mail: the escapes removed again (CommonMark's backslash escapes).
+    public static string Unescape(string markdown) => EscapedPunctuation().Replace(markdown, "$1");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[!-/:-@\[-`{-~]")]
+    private static partial System.Text.RegularExpressions.Regex Punctuation();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial System.Text.RegularExpressions.Regex EscapedPunctuation();
 
     /// Text Markdig refuses (quotes, lists or brackets nested past its depth limit) is shown as escaped plain text, so
     /// one note cannot break the page or answer that shows it.

@@ -53,6 +53,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     /// ASP.NET Core Data Protection's key ring (cookies, antiforgery, the stored JWT key), shared by every node.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AccountMail> AccountMails => Set<AccountMail>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

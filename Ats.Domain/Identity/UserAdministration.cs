@@ -28,6 +28,8 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Chan
                           u.IsActive, u.CreatedAt)).ToListAsync(ct);
     }
 
+    /// Creates a user with a password chosen for them: for the demo seed, tools and tests only. Admins invite instead
+    /// (<see cref="InviteAsync"/>), so that nobody else ever knows a user's password.
     public async Task<Guid> CreateAsync(Actor actor, string email, string displayName, string role, string password, CancellationToken ct = default)
     {
         RequireAdmin(actor);
@@ -41,17 +43,9 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Chan
         await using var scope = Open(actor, out var db);
         await ActorCheck.RequireCurrentAsync(db, actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(email) is { } existing)
-        {
-            // Their own organisation's users are on the admin's list anyway.
-            if (existing.TenantId == actor.TenantId) throw ValidationException.For("email", Messages.EmailInUse);
-            // Another organisation's address: answered as if created, so the answer does not tell (the same hashing work,
-            // nothing stored, the other account untouched); the address's owner is told instead.
-            users.PasswordHasher.HashPassword(existing, password);
-            var organisation = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Name).FirstAsync(ct);
-            AddressTakenNotice.Send(scope.ServiceProvider, existing, organisation);
-            return Guid.CreateVersion7();
-        }
+        // Any existing address is refused: this path is not reachable by an admin (the UI invites), so it cannot tell them
+        // about another organisation's addresses.
+        if (await users.FindByEmailAsync(email) is not null) throw ValidationException.For("email", Messages.EmailInUse);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { TenantId = actor.TenantId, Email = email, UserName = email, DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };

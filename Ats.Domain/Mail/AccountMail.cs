@@ -5,7 +5,11 @@ namespace Ats.Domain.Mail;
 public sealed class AccountMail
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid UserId { get; set; }
+    /// The account it is about (reset links, notices to an address's owner); null for an invitation, which has none yet.
+    public Guid? UserId { get; set; }
+    /// The address of an invitation; otherwise the user's current address is used.
+    public string? To { get; set; }
+    public string Kind { get; set; } = AccountMailKinds.PasswordReset;
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
     public MessageStatus Status { get; set; } = MessageStatus.Queued;
@@ -14,4 +18,9 @@ public sealed class AccountMail
     public string? Error { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+}
+
+public static class AccountMailKinds
+{
+    public const string PasswordReset = "password_reset", Invitation = "invitation", AddressTaken = "address_taken";
 }

@@ -85,21 +85,23 @@ public sealed class MailOutbox(IDbContextFactory<AtsDbContext> dbFactory, Record
             : (attempts, MessageStatus.Queued, clock.GetUtcNow().UtcDateTime + Backoff[attempts - 1], error);
     }
 
-    /// Mail about a user's own account (reset links): sent like the rest, then its body is blanked (the link is a key).
+    /// Mail about an account (reset links, invitations, notices to an address's owner): sent like the rest, then its
+    /// body is blanked (a link is a key).
     private async Task<int> SendAccountMailAsync(DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var due = await db.AccountMails
             .Where(m => m.Status == MessageStatus.Queued && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.NextAttemptAt ?? m.CreatedAt).Take(Batch)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { Mail = m, To = u.Email! })
+            .Select(m => new { Mail = m, To = m.To ?? db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstOrDefault() })
             .ToListAsync(ct);
         var sent = 0;
         foreach (var (mail, to) in due.Select(d => (d.Mail, d.To)))
         {
             try
             {
-                var composed = new ComposedMail(mail.Subject, mail.Body, Markdown.ToSafeHtml(mail.Body));
+                if (to is null) throw new InvalidOperationException("The account has no address any more.");
+                var composed = new ComposedMail(mail.Subject, Markdown.Unescape(mail.Body), Markdown.ToSafeHtml(mail.Body));
                 await transport.SendAsync(MailTransports.ToMime(composed, settings.From, to, mail.Id), ct);
                 (mail.Status, mail.SentAt, mail.Body, mail.Error, mail.NextAttemptAt) = (MessageStatus.Sent, clock.GetUtcNow().UtcDateTime, "", null, null);
                 mail.Attempts++;

@@ -75,6 +75,13 @@ public static class Messages
     public static string PasswordResetBody(string name, string link) => Format(nameof(PasswordResetBody), name, link);
     public static string ResetLinkInvalid => Get(nameof(ResetLinkInvalid));
     public static string ResetNeedsActiveUser => Get(nameof(ResetNeedsActiveUser));
+    public static string InvitationSubject(string organisation) => Format(nameof(InvitationSubject), organisation);
+    public static string InvitationBody(string name, string admin, string organisation, string link, DateTime expires) =>
+        Format(nameof(InvitationBody), name, admin, organisation, link, expires.ToString("d", CultureInfo.CurrentUICulture));
+    public static string InvitationInvalid => Get(nameof(InvitationInvalid));
+    public static string InvitationPending => Get(nameof(InvitationPending));
+    public static string AddressTakenSubject => Get(nameof(AddressTakenSubject));
+    public static string AddressTakenBody(string organisation, string address) => Format(nameof(AddressTakenBody), organisation, address);
     public static string TwoFactorCodeWrong => Get(nameof(TwoFactorCodeWrong));
     public static string TwoFactorRequiredForAdmins => Get(nameof(TwoFactorRequiredForAdmins));
     public static string TooLong(int max) => Format(nameof(TooLong), max);

@@ -17,7 +17,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ats.E2E.Tests;
 
-/// The pages the hardening added (passwords, two-factor sign-in, the long-lived token dialog, template limits, scorecard amendments),
+/// The pages the hardening added (passwords, invitations, two-factor sign-in, the long-lived token dialog, template limits, scorecard amendments),
 /// walked in one browser session: no serious or critical axe finding and nothing refused by the Content-Security-Policy.
 [Collection(BrowserCollection.Name)]
 public sealed class AccountAccessibilityTests(BrowserFixture browser)
@@ -36,6 +36,16 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
         await users.ResetAuthenticatorKeyAsync(user);
         await users.SetTwoFactorEnabledAsync(user, true);
         return (email, (await users.GetAuthenticatorKeyAsync(user))!);
+    }
+
+    /// A pending invitation to the demo organisation; returns its accept link.
+    private async Task<string> InvitationLinkAsync()
+    {
+        var admin = await browser.App.ActorAsync(DemoSeeder.AdminEmail, Roles.Admin);
+        string? link = null;
+        await browser.App.Services.GetRequiredService<UserAdministration>().InviteAsync(admin, $"a11y-{Guid.NewGuid():N}"[..17] + "@demo.example",
+            "Ida Eingeladen", Roles.Recruiter, token => link = $"/account/accept-invitation?token={Uri.EscapeDataString(token)}");
+        return link!;
     }
 
     /// An application whose one scorecard was submitted and then amended with a reason.
@@ -78,6 +88,14 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
         await Expect(page.GetByTestId("reset-invalid")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, findings);
 
+        // The accept page, dead and alive; the invitation also shows on the Users page below.
+        await page.GotoAsync("/account/accept-invitation?token=expired");
+        await Expect(page.GetByTestId("invitation-invalid")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, findings);
+        await page.GotoAsync(await InvitationLinkAsync());
+        await Expect(page.Locator("#display-name")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, findings);
+
         await page.GotoAsync("/account/login");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(Password);
@@ -111,6 +129,7 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
 
         await new AppShell(page).GoToAsync("/users");
         await Expect(page.GetByTestId("user-reset-link").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("invitation-resend").First).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, findings);
 
         await new AppShell(page).GoToAsync("/integrations");

@@ -17,7 +17,7 @@ public sealed class AccountTests(BrowserFixture browser)
 {
     private const string Password = "Passw0rd!e2e-account";
 
-    /// A new user of the demo organisation, made through the same domain service as the Users page.
+    /// A new user of the demo organisation with a known password (the domain's path for seeding and tests; the Users page invites).
     private async Task<string> NewDemoUserAsync()
     {
         var email = $"change-{Guid.NewGuid():N}"[..20] + "@demo.example";

@@ -1,141 +1,121 @@
 using Ats.Domain.Identity;
-using Ats.Domain.Mail;
 using Ats.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Ats.Tests.Domain;
 
-/// Emails are unique across organisations, yet an admin must not learn which addresses another organisation holds.
-public sealed class ForeignAddressTests : IAsyncLifetime
+/// Emails are unique across organisations, yet an admin must not learn which addresses another organisation holds:
+/// an invitation for such an address looks like any other and simply expires; its owner gets a notice, never a link.
+public sealed class ForeignAddressTests : InvitationDomainTest
 {
-    private const string Passphrase = "a long passphrase";
-    private readonly string _outbox = Path.Combine(Path.GetTempPath(), $"ats-outbox-{Guid.NewGuid():N}");
-    private readonly TestDatabase _db;
-    private readonly SettableClock _clock = new();
-
-    public ForeignAddressTests() => _db = new TestDatabase(services => services
-        .AddSingleton<TimeProvider>(_clock)
-        .AddSingleton(new MailSettings { From = "ats@ats.example", OutboxFolder = _outbox })
-        .AddSingleton<IMailTransport>(new FolderMailTransport(_outbox)));
-
-    public Task InitializeAsync() => _db.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _db.DisposeAsync();
-        if (Directory.Exists(_outbox)) Directory.Delete(_outbox, recursive: true);
-    }
-
-    private UserAdministration Users => _db.Services.GetRequiredService<UserAdministration>();
-
-    private static async Task<string> OutcomeAsync(Func<Task> create)
-    {
-        try
-        {
-            await create();
-            return "created";
-        }
-        catch (Exception ex)
-        {
-            return $"{ex.GetType().Name}: {ex.Message}";
-        }
-    }
-
-    private async Task<string> SnapshotOfBobAsync()
-    {
-        await using var raw = _db.Raw();
-        var bob = await raw.Users.AsNoTracking().SingleAsync(u => u.Id == _db.RecruiterB.Id);
-        return string.Join("|", bob.TenantId, bob.Email, bob.NormalizedEmail, bob.DisplayName, bob.PasswordHash, bob.SecurityStamp,
-            bob.ConcurrencyStamp, bob.IsActive, bob.AccessFailedCount, bob.LockoutEnd);
-    }
-
     [Theory]
     [InlineData("recruiter@b.example")]
     [InlineData("Recruiter@B.Example")]
     public async Task AnAdminCannotTellAnotherOrganisationsAddressFromAFreshOne(string foreignAddress)
     {
         using var _ = Culture.English();
+        await using (var raw = Db.Raw())
+        {
+            var bob = await raw.Users.SingleAsync(u => u.Id == Db.RecruiterB.Id);
+            bob.PreferredCulture = "en";
+            await raw.SaveChangesAsync();
+        }
         var bobBefore = await SnapshotOfBobAsync();
 
-        var fresh = await OutcomeAsync(() => Users.CreateAsync(_db.Admin, "fresh@c.example", "Fresh Person", Roles.Recruiter, Passphrase));
-        var foreign = await OutcomeAsync(() => Users.CreateAsync(_db.Admin, foreignAddress, "Someone", Roles.Recruiter, Passphrase));
+        var (_, freshToken) = await InviteAsync("fresh@c.example", "Fresh Person");
+        var (_, foreignToken) = await InviteAsync(foreignAddress, "Fresh Person");
 
-        Assert.Equal(fresh, foreign);
+        // The admin's list shows both alike: same name, role, invited and expiry times.
+        var pending = await Users.ListInvitationsAsync(Db.Admin);
+        Assert.Equal(2, pending.Count);
+        Assert.Equal(Shape(pending[0]), Shape(pending[1]));
+        Assert.Equal(new[] { "fresh@c.example", foreignAddress }.Order(StringComparer.Ordinal), pending.Select(p => p.Email).Order(StringComparer.Ordinal));
+        Assert.NotNull(freshToken);
+        Assert.Null(foreignToken); // no link was ever made for it
+
         // Nothing of the other organisation's user changed, and they still sign in as before.
         Assert.Equal(bobBefore, await SnapshotOfBobAsync());
-        await using (var scope = _db.Services.CreateAsyncScope())
+        await using (var scope = Db.Services.CreateAsyncScope())
         {
             var identity = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             Assert.True(await identity.CheckPasswordAsync((await identity.FindByEmailAsync("recruiter@b.example"))!, "Passw0rd!test"));
         }
-        await using (var raw = _db.Raw())
-            Assert.Equal([_db.TenantB.Id], await raw.Users.Where(u => u.NormalizedEmail == "RECRUITER@B.EXAMPLE").Select(u => u.TenantId).ToListAsync());
-        // The owner of the address hears of the attempt.
-        var notice = await WaitForMailAsync("recruiter@b.example", "Tenant A");
-        Assert.Contains("Es wurde nichts angelegt", notice.TextBody); // in the owner's language (German unless they chose English)
+
+        // The fresh address gets a link; the owner of the taken one a notice in their language, without any link.
+        var mails = await MailsAsync();
+        Assert.Equal(2, mails.Count);
+        var notice = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "recruiter@b.example");
+        Assert.Equal("An invitation for your address", notice.Subject);
+        Assert.Contains("nothing was created", notice.TextBody);
+        Assert.DoesNotContain("accept-invitation", notice.TextBody + notice.HtmlBody);
+        Assert.Contains("accept-invitation?token=", Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "fresh@c.example").TextBody);
+    }
+
+    private static object Shape(InvitationSummary invitation) =>
+        (invitation.DisplayName, invitation.Role, invitation.CreatedAt, invitation.ExpiresAt - invitation.CreatedAt);
+
+    private async Task<string> SnapshotOfBobAsync()
+    {
+        await using var raw = Db.Raw();
+        var bob = await raw.Users.AsNoTracking().SingleAsync(u => u.Id == Db.RecruiterB.Id);
+        return string.Join("|", bob.TenantId, bob.Email, bob.NormalizedEmail, bob.DisplayName, bob.PasswordHash, bob.SecurityStamp,
+            bob.ConcurrencyStamp, bob.IsActive, bob.AccessFailedCount, bob.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task AnInvitationForAnotherOrganisationsAddressCannotBeAccepted()
+    {
+        var (id, _) = await InviteAsync("recruiter@b.example");
+        // Even someone who somehow held a token for it gets nowhere.
+        await using (var raw = Db.Raw())
+        {
+            var invitation = await raw.Invitations.SingleAsync(i => i.Id == id);
+            invitation.TokenHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("guessed"u8));
+            await raw.SaveChangesAsync();
+        }
+        var before = await SnapshotAsync();
+
+        Assert.Null(await Users.FindInvitationAsync("guessed"));
+        Assert.Null(await Users.AcceptInvitationAsync("guessed", "Mallory", Passphrase, Passphrase));
+        Assert.Equal(before, await SnapshotAsync());
     }
 
     [Fact]
     public async Task AnAddressOfTheAdminsOwnOrganisationIsStillNamedTaken()
     {
         using var _ = Culture.English();
-        var error = await Assert.ThrowsAsync<Ats.Domain.Writes.ValidationException>(() =>
-            Users.CreateAsync(_db.Admin, "recruiter@a.example", "Again", Roles.Recruiter, Passphrase));
+        var before = await SnapshotAsync();
+
+        var error = await Assert.ThrowsAsync<Ats.Domain.Writes.ValidationException>(() => InviteAsync("Recruiter@A.example", "Again"));
 
         Assert.Equal("A user with this email already exists.", Assert.Single(error.Errors["email"]));
+        Assert.Equal(before, await SnapshotAsync());
     }
 
     [Fact]
-    public async Task TheOwnerIsToldOnceADayInPlainTextWhateverTheOrganisationIsCalled()
+    public async Task TheOwnerIsToldOnceADayWhateverTheOrganisationIsCalled()
     {
-        await using (var raw = _db.Raw())
+        await using (var raw = Db.Raw())
         {
-            var tenant = await raw.Tenants.SingleAsync(t => t.Id == _db.TenantA.Id);
-            tenant.Name = "[Reset your password](https://evil.example/reset)";
+            var tenant = await raw.Tenants.SingleAsync(t => t.Id == Db.TenantA.Id);
+            tenant.Name = "[Reset your password](https://evil.example/reset) ![x](https://evil.example/pixel.png)";
             await raw.SaveChangesAsync();
         }
 
-        await Users.CreateAsync(_db.Admin, "recruiter@b.example", "Someone", Roles.Recruiter, Passphrase);
-        var notice = await WaitForMailAsync("recruiter@b.example", "evil.example");
+        var (first, _) = await InviteAsync("recruiter@b.example");
+        var notice = Assert.Single(await MailsAsync());
+        Assert.Equal("Eine Einladung für Ihre Adresse", notice.Subject); // German unless the owner chose otherwise
         Assert.DoesNotContain("<a", notice.HtmlBody);
-        Assert.Contains("[Reset your password](https://evil.example/reset)", notice.HtmlBody);
+        Assert.DoesNotContain("<img", notice.HtmlBody);
+        Assert.Contains("„[Reset your password](https://evil.example/reset) ![x](https://evil.example/pixel.png)“", notice.TextBody);
 
-        await Users.CreateAsync(_db.Admin, "recruiter@b.example", "Someone", Roles.Recruiter, Passphrase); // the same day: no mail
-        _clock.Advance(TimeSpan.FromDays(1));
-        await Users.CreateAsync(_db.Admin, "recruiter@b.example", "Someone", Roles.Recruiter, Passphrase); // a day later: one more
-        await WaitForMailsAsync("recruiter@b.example", 2);
-        Assert.Equal(2, Directory.GetFiles(_outbox, "*.eml").Length);
-    }
-
-    private async Task WaitForMailsAsync(string address, int count)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (Directory.GetFiles(_outbox, "*.eml").Length < count) await Task.Delay(50, timeout.Token);
-        _ = await WaitForMailAsync(address, "");
-    }
-
-    /// The notice leaves in the background; the wait is bounded only so a missing mail fails instead of hanging.
-    private async Task<MimeMessage> WaitForMailAsync(string address, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            foreach (var file in Directory.Exists(_outbox) ? Directory.GetFiles(_outbox, "*.eml") : [])
-            {
-                MimeMessage message;
-                try
-                {
-                    message = await MimeMessage.LoadAsync(file);
-                }
-                catch (Exception ex) when (ex is IOException or FormatException or ParseException)
-                {
-                    continue; // still being written
-                }
-                if (message.To.Mailboxes.Any(m => m.Address == address) && message.TextBody?.Contains(text) == true) return message;
-            }
-            await Task.Delay(50, timeout.Token);
-        }
+        await Users.RevokeInvitationAsync(Db.Admin, first);
+        var (second, _) = await InviteAsync("recruiter@b.example"); // the same day: listed, but no second mail
+        await Users.ResendInvitationAsync(Db.Admin, second, Link);
+        Assert.Single(await MailsAsync());
+        Clock.Advance(TimeSpan.FromDays(1));
+        await Users.ResendInvitationAsync(Db.Admin, second, Link); // a day later: one more
+        Assert.Equal(2, (await MailsAsync()).Count(m => m.To.Mailboxes.Single().Address == "recruiter@b.example"));
     }
 }

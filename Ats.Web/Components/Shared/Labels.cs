@@ -118,6 +118,7 @@ public static class Labels
         "source" => "Source",
         "task" => "Task",
         "user" => "User",
+        "invitation" => "Invitation",
         "token" => "Access token",
         "organisation" => "Organisation",
         _ => model,
