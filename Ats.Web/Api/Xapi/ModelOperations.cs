@@ -23,7 +23,8 @@ public interface IModelOperations
     Task<IReadOnlyList<TenantEntity>> ReadableAsync(Actor actor, IReadOnlyCollection<Guid> ids, CancellationToken ct);
 }
 
-public sealed class ModelOperations<T>(RecordService records) : IModelOperations where T : TenantEntity, new()
+/// <paramref name="route"/>: the model's use cases for fields with an intent (null: every field is saved as it is).
+public sealed class ModelOperations<T>(RecordService records, IUpdateRoute<T>? route = null) : IModelOperations where T : TenantEntity, new()
 {
     public ModelDescriptor Model { get; } = ModelCatalog.For<T>();
 
@@ -50,7 +51,10 @@ public sealed class ModelOperations<T>(RecordService records) : IModelOperations
     {
         // Check the body before touching the row, so a bad field is reported as such and not as a conflict.
         JsonBody.Apply(Model, body, new T(), isCreate: false);
-        return await records.UpdateAsync<T>(actor, id, expectedVersion, row => JsonBody.Apply(Model, body, row, isCreate: false), confirmed, ct);
+        void Apply(T row) => JsonBody.Apply(Model, body, row, isCreate: false);
+        if (route is not null && body.Any(field => route.Fields.Contains(field.Key)))
+            return await route.UpdateAsync(actor, id, expectedVersion, Apply, confirmed, ct);
+        return await records.UpdateAsync<T>(actor, id, expectedVersion, Apply, confirmed, ct);
     }
 
     public Task DeleteAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct) =>
