@@ -15,6 +15,7 @@ public static class PasswordPolicy
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 1;
+        options.User.AllowedUserNameCharacters = ""; // none refused: the user name is the email, checked as one (o'brien@…, jörg@…)
     }
 
     /// Checked before Identity sees the password, so the message is in the user's language.

@@ -172,7 +172,11 @@ public sealed partial class UserAdministration
         var hash = HashToken(token);
         var now = clock.GetUtcNow().UtcDateTime;
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
-        if (invitation is null || await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(invitation.Email) is not null) return null;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        if (invitation is null || await users.FindByEmailAsync(invitation.Email) is not null) return null;
+        // An invitation speaks for the admin who sent it: once they are deactivated or no longer an admin there, it is dead.
+        var inviter = await users.FindByIdAsync(invitation.InvitedBy.ToString());
+        if (inviter is not { IsActive: true } || inviter.TenantId != invitation.TenantId || !await users.IsInRoleAsync(inviter, Roles.Admin)) return null;
         return invitation;
     }
 

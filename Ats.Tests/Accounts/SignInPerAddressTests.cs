@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Ats.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ats.Tests.Accounts;
 
@@ -77,6 +79,45 @@ public sealed class SignInPerAddressTests() : AccountHostTest(new Dictionary<str
         Assert.Contains("samesite=strict", device, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("max-age=15552000", device, StringComparison.OrdinalIgnoreCase); // 180 days
         Assert.DoesNotContain("recruiter", device, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ParallelGuessesFromOneAddressGetOnlyTheFreeFailures()
+    {
+        await StartAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => TokenAsync(RecruiterEmail, "parallel guess " + i, from: A)));
+        Assert.Equal(5, answers.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(15, answers.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task AnOverlongEmailIsAnsweredAsWrongAndNotCounted()
+    {
+        await StartAsync();
+        var throttle = Service<Ats.Web.Auth.SignInThrottle>();
+        var before = throttle.Tracked;
+        var answer = await TokenAsync(new string('a', 100_000) + "@konten.example", Password, from: A);
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Equal("invalid_credentials", await CodeOf(answer));
+        Assert.Equal(before, throttle.Tracked);
+    }
+
+    [Fact]
+    public async Task ANewPasswordEndsTheAccountsDeviceCookies()
+    {
+        await StartAsync();
+        var cookies = await DeviceCookiesAsync(Device.Known);
+        await using (var scope = Service<IServiceScopeFactory>().CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Ats.Domain.Identity.AppUser>>();
+            var recruiter = (await users.FindByEmailAsync(RecruiterEmail))!;
+            Assert.True((await users.ChangePasswordAsync(recruiter, Password, Password + "2")).Succeeded);
+        }
+        for (var address = 0; address < 5; address++)
+        for (var i = 0; i < 4; i++) await TokenAsync(RecruiterEmail, "a spread guess", from: $"192.0.2.{address + 1}");
+
+        var browser = ClientAddressFilter.From(Host.CreateDefaultClient(new CookieContainerHandler(cookies)), C);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await AppFactory.SignInAsync(browser, RecruiterEmail, Password + "2")).StatusCode);
     }
 
     /// The cookies a browser brings: none, the recruiter's own from an earlier sign-in at C, or a forged or foreign one.

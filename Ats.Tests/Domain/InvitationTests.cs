@@ -35,6 +35,16 @@ public sealed class InvitationTests : InvitationDomainTest
         Assert.Equal(["accepted_at"], audit[1].ChangedFields);
     }
 
+    [Theory]
+    [InlineData("o'brien@c.example")]
+    [InlineData("jörg@c.example")]
+    [InlineData("first+tag@c.example")]
+    public async Task EveryAddressThatCanBeInvitedCanAlsoBeAccepted(string email)
+    {
+        var (_, token) = await InviteAsync(email);
+        Assert.Equal(email, await Users.AcceptInvitationAsync(token, "Nina Neu", Passphrase, Passphrase));
+    }
+
     [Fact]
     public async Task TheMailCarriesTheLinkInTheAdminsLanguageAndTheLinkIsNotKept()
     {
@@ -55,15 +65,20 @@ public sealed class InvitationTests : InvitationDomainTest
         Assert.DoesNotContain(token!, System.Text.Json.JsonSerializer.Serialize(await db.Invitations.ToListAsync()));
     }
 
-    public static TheoryData<string> DeadLinks => ["unknown", "empty", "expired", "revoked", "replaced", "used", "taken meanwhile"];
+    public static TheoryData<string> DeadLinks => ["unknown", "empty", "expired", "revoked", "replaced", "used", "taken meanwhile",
+        "inviter deactivated", "inviter no longer admin"];
 
     [Theory]
     [MemberData(nameof(DeadLinks))]
     public async Task EveryDeadLinkGetsTheSameAnswerAndCreatesNothing(string state)
     {
-        var (id, token) = await InviteAsync("nina@c.example");
+        // The second admin invites, so that the first can dismiss them.
+        await Users.SetRoleAsync(Db.Admin, Db.RecruiterA.Id, Roles.Admin);
+        var (id, token) = await InviteAsync("nina@c.example", actor: Db.Recruiter with { Role = Roles.Admin });
         switch (state)
         {
+            case "inviter deactivated": await Users.SetActiveAsync(Db.Admin, Db.RecruiterA.Id, false); break;
+            case "inviter no longer admin": await Users.SetRoleAsync(Db.Admin, Db.RecruiterA.Id, Roles.Recruiter); break;
             case "unknown": token = "x" + token; break;
             case "empty": token = ""; break;
             case "expired": Clock.Advance(Invitation.Lifetime); break;

@@ -12,7 +12,7 @@ public sealed class SocketLimits(ChannelSettings settings, RateLimits rates)
     /// either has all its sockets open.
     public SocketPlace? TryOpen(string tokenKey, string? ip, out Problem? refusal)
     {
-        var ipKey = "ip:" + ip;
+        var ipKey = "ip:" + Hosting.ClientAddresses.Partition(ip);
         lock (_open)
         {
             refusal = _open.GetValueOrDefault(tokenKey) >= settings.MaxSocketsPerToken
@@ -36,7 +36,7 @@ public sealed class SocketLimits(ChannelSettings settings, RateLimits rates)
 
     internal void Release(string tokenKey, string? ip)
     {
-        var ipKey = "ip:" + ip;
+        var ipKey = "ip:" + Hosting.ClientAddresses.Partition(ip);
         lock (_open)
             foreach (var key in new[] { tokenKey, ipKey })
                 if (_open[key] <= 1) _open.Remove(key);

@@ -112,7 +112,7 @@ public sealed class RateLimits
 
     private static string IpKey(HttpContext http) => IpKey(http.Connection.RemoteIpAddress?.ToString());
 
-    private static string IpKey(string? ip) => "ip:" + (ip ?? "unknown");
+    private static string IpKey(string? ip) => "ip:" + Hosting.ClientAddresses.Partition(ip);
 
     /// The partition of a bearer token, as sent: a hash, so the limiter never holds a token.
     private static string TokenKeyOf(string token) => "token:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
