@@ -91,6 +91,10 @@ public static class AuditedTypes
 
     public static bool IsAudited(Type type) => typeof(TenantEntity).IsAssignableFrom(type) || Kinds.ContainsKey(type);
 
+    /// The properties whose change is audited, by property name (the public models': their catalog fields).
+    public static IEnumerable<string> ColumnsOf(Type type) => typeof(TenantEntity).IsAssignableFrom(type)
+        ? ModelCatalog.For(type).Fields.Select(f => f.Property.Name) : Kinds.TryGetValue(type, out var kind) ? kind.Columns.Keys : [];
+
     private static AuditedChange? DescribeModel(EntityEntry entry, TenantEntity row)
     {
         var model = ModelCatalog.For(row.GetType());

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ats.Domain.Audit;
 using Ats.Domain.Common;
 using Ats.Domain.Data;
 using Ats.Domain.Mail;

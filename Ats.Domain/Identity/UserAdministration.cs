@@ -12,7 +12,7 @@ namespace Ats.Domain.Identity;
 public sealed record UserSummary(Guid Id, string Email, string DisplayName, string Role, bool IsActive, DateTime CreatedAt);
 
 /// Users of a tenant: listed by everyone (for pickers), managed by admins. Each change is audited as model "user"
-/// (by the write journal, which names the columns as <see cref="Audit.AuditedTypes"/> says).
+/// (by the write journal, which names the columns as <see cref="AuditedTypes"/> says).
 /// Identity's stores need a scoped context, so every operation opens its own scope (a circuit lives for hours).
 public sealed partial class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock, TokenCache tokens)
 {

@@ -1,4 +1,3 @@
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Identity;
 using Ats.Domain.Models;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Events;
 using Ats.Domain.Writes;

@@ -1,4 +1,3 @@
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Models;
 using Ats.Domain.Resources;

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ats.Domain.Writes;
 
 /// The one write path for the public models. Every surface (UI, REST, WebSocket, MCP, /v1) calls this:
-/// actor → scope and access rules → model rules and validation → save with a version check, with the
-/// audit entries in the same transaction → change events after commit.
+/// actor → scope and access rules → model rules and validation → save with a version check. Below the save the
+/// <see cref="WriteJournal"/> adds the audit entries, change log and webhook deliveries, and publishes after the commit.
 public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock, RulesRegistry rules)
 {
     public async Task<T> CreateAsync<T>(Actor actor, T row, CancellationToken ct = default) where T : TenantEntity
@@ -125,10 +125,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Tim
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct)
-    {
-        return await dbFactory.OpenAsync(actor, ct);
-    }
+    private Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct) => dbFactory.OpenAsync(actor, ct);
 
     private static async Task<T> LoadAsync<T>(Actor actor, AtsDbContext db, ModelDescriptor model, Guid id, int? expectedVersion,
         CancellationToken ct) where T : TenantEntity
