@@ -29,9 +29,10 @@ public static class DomainServices
                     // "x IN (@p1, @p2, …)", which an index serves, rather than one JSON parameter read through json_each.
                     // The API's filters are capped (100 values), so the parameters stay few.
                     .UseParameterizedCollectionMode(ParameterTranslationMode.MultipleParameters))
-                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(new SqlitePragmas(), new TransactionEnds())
                 .UseLoggerFactory(sp.GetService<ILoggerFactory>())
-                .Options)));
+                .Options), sp.GetRequiredService<WriteJournal>()));
+        services.AddSingleton<WriteJournal>();
         // Identity's stores need a scoped context; it comes from the same factory.
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);

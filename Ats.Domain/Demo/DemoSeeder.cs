@@ -33,6 +33,7 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.SystemWrite("the demo seed"); // sample data, as if it had always been there: not audited
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.Tenants.AnyAsync(ct)) return false;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ats.Domain.Audit;
+using Ats.Domain.Data;
 using Ats.Domain.Mail;
 using Ats.Domain.Resources;
 using Ats.Domain.Writes;
@@ -19,7 +20,7 @@ public sealed partial class UserAdministration
     {
         RequireAdmin(actor);
         await using var scope = Open(actor, out var db);
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await db.ActAsAsync(actor, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.TenantId == actor.TenantId, ct) ?? throw new NotFoundException(Model, userId);
         if (!user.IsActive) throw ValidationException.For("is_active", Messages.ResetNeedsActiveUser);
         var token = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().GeneratePasswordResetTokenAsync(user);
@@ -37,9 +38,7 @@ public sealed partial class UserAdministration
         {
             CultureInfo.CurrentUICulture = culture;
         }
-        AuditLog.Record(db, actor, Model, user.Id, AuditAction.Update, ["password_reset_link"], now);
-        await db.SaveChangesAsync(ct);
-        Publish(actor, user.Id, AuditAction.Update, ["password_reset_link"], now); // wakes the outbox
+        await db.SaveChangesAsync(ct); // audited as the user's password_reset_link; its event wakes the outbox
     }
 
     /// The signed-in user changes their own password. Identity renews their security stamp, so their other sessions
@@ -53,14 +52,13 @@ public sealed partial class UserAdministration
         if (next != repeated) errors.Add("repeat_password", Messages.PasswordsDiffer);
         errors.ThrowIfAny();
         await using var scope = Open(actor, out var db);
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await db.ActAsAsync(actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me && u.TenantId == actor.TenantId, ct) ?? throw new NotFoundException(Model, me);
         var result = await users.ChangePasswordAsync(user, current, next);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             throw ValidationException.For("current_password", Messages.WrongCurrentPassword);
-        Check(result, "password");
-        await RecordOwnAsync(actor, "password", ct);
+        Check(result, "password"); // audited as the user's password
     }
 
     /// Whether a reset link still works: unused, less than an hour old, and the password not changed since.
@@ -84,10 +82,10 @@ public sealed partial class UserAdministration
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByIdAsync(userId.ToString()) is not { IsActive: true } user) return null;
+        scope.ServiceProvider.GetRequiredService<AtsDbContext>().ActAs(new Actor(user.Id, user.TenantId, "", user.DisplayName, Channel.Ui));
         var result = await users.ResetPasswordAsync(user, token, next);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) return null;
-        Check(result, "password");
-        await RecordOwnAsync(new Actor(user.Id, user.TenantId, "", user.DisplayName, Channel.Ui), "password", ct);
+        Check(result, "password"); // audited as the user's password
         return user.Email;
     }
 
@@ -97,14 +95,13 @@ public sealed partial class UserAdministration
         return await db.Users.Where(u => u.Id == actor.UserId && u.TenantId == actor.TenantId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(ct);
     }
 
-    /// Audits a change the user made to their own sign-in (password, second factor) through Identity.
+    /// Audits a change the user made to their own second factor through Identity's pages, whose rows (authenticator
+    /// keys, recovery codes) the journal cannot name.
     public async Task RecordOwnAsync(Actor actor, string field, CancellationToken ct = default)
     {
         if (actor.UserId is not { } me) return;
         await using var scope = Open(actor, out var db);
-        var now = clock.GetUtcNow().UtcDateTime;
-        AuditLog.Record(db, actor, Model, me, AuditAction.Update, [field], now);
+        db.ActAs(actor).Note(new AuditedChange(Model, me, AuditAction.Update, [field], Publishes: true));
         await db.SaveChangesAsync(ct);
-        Publish(actor, me, AuditAction.Update, [field], now);
     }
 }

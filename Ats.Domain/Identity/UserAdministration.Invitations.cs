@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ats.Domain.Audit;
 using Ats.Domain.Common;
 using Ats.Domain.Data;
 using Ats.Domain.Mail;
@@ -48,7 +47,7 @@ public sealed partial class UserAdministration
         errors.ThrowIfAny();
 
         await using var scope = Open(actor, out var db);
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await db.ActAsAsync(actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var normalized = users.NormalizeEmail(email);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,19 +60,17 @@ public sealed partial class UserAdministration
         };
         await SendInvitationAsync(scope.ServiceProvider, db, actor, invitation, link, now, ct);
         db.Invitations.Add(invitation);
-        AuditLog.Record(db, actor, InvitationModel, invitation.Id, AuditAction.Create, ["display_name", "email", "role"], now);
-        await db.SaveChangesAsync(ct);
-        PublishInvitation(actor, invitation.Id, AuditAction.Create, ["display_name", "email", "role"], now); // wakes the outbox
+        await db.SaveChangesAsync(ct); // its event wakes the outbox
         return invitation.Id;
     }
 
     /// A new link (and seven more days); the older link stops working.
     public Task ResendInvitationAsync(Actor actor, Guid invitationId, Func<string, string> link, CancellationToken ct = default) =>
-        ChangeInvitationAsync(actor, invitationId, "token", (services, db, invitation, now) =>
+        ChangeInvitationAsync(actor, invitationId, (services, db, invitation, now) =>
             SendInvitationAsync(services, db, actor, invitation, link, now, ct), ct);
 
     public Task RevokeInvitationAsync(Actor actor, Guid invitationId, CancellationToken ct = default) =>
-        ChangeInvitationAsync(actor, invitationId, "revoked_at", (_, _, invitation, now) =>
+        ChangeInvitationAsync(actor, invitationId, (_, _, invitation, now) =>
         {
             invitation.RevokedAt = now;
             return Task.CompletedTask;
@@ -112,16 +109,11 @@ public sealed partial class UserAdministration
         {
             TenantId = invitation.TenantId, Email = invitation.Email, UserName = invitation.Email, DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now,
         };
+        db.ActAs(new Actor(user.Id, user.TenantId, invitation.Role, user.DisplayName, Channel.Ui)); // the invitee accepts
+        invitation.AcceptedAt = now;
         Check(await users.CreateAsync(user, password), "password");
         Check(await users.AddToRoleAsync(user, invitation.Role), "role");
-        invitation.AcceptedAt = now;
-        var actor = new Actor(user.Id, user.TenantId, invitation.Role, user.DisplayName, Channel.Ui);
-        AuditLog.Record(db, actor, InvitationModel, invitation.Id, AuditAction.Update, ["accepted_at"], now);
-        AuditLog.Record(db, actor, Model, user.Id, AuditAction.Create, ["display_name", "email", "role"], now);
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        PublishInvitation(actor, invitation.Id, AuditAction.Update, ["accepted_at"], now);
-        Publish(actor, user.Id, AuditAction.Create, ["display_name", "email", "role"], now);
         return user.Email;
     }
 
@@ -151,18 +143,16 @@ public sealed partial class UserAdministration
         });
     }
 
-    private async Task ChangeInvitationAsync(Actor actor, Guid invitationId, string field, Func<IServiceProvider, AtsDbContext, Invitation, DateTime, Task> change, CancellationToken ct)
+    private async Task ChangeInvitationAsync(Actor actor, Guid invitationId, Func<IServiceProvider, AtsDbContext, Invitation, DateTime, Task> change, CancellationToken ct)
     {
         RequireAdmin(actor);
         await using var scope = Open(actor, out var db);
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await db.ActAsAsync(actor, ct);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.TenantId == actor.TenantId && i.AcceptedAt == null && i.RevokedAt == null, ct)
             ?? throw new NotFoundException(InvitationModel, invitationId);
         var now = clock.GetUtcNow().UtcDateTime;
         await change(scope.ServiceProvider, db, invitation, now);
-        AuditLog.Record(db, actor, InvitationModel, invitation.Id, AuditAction.Update, [field], now);
         await db.SaveChangesAsync(ct);
-        PublishInvitation(actor, invitation.Id, AuditAction.Update, [field], now);
     }
 
     /// Unknown, expired, revoked, accepted, or for an address that has an account by now: all alike unusable.
@@ -181,7 +171,4 @@ public sealed partial class UserAdministration
     }
 
     private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private void PublishInvitation(Actor actor, Guid id, AuditAction action, IReadOnlyList<string> fields, DateTime at) =>
-        feed.Publish(new ChangeEvent(actor.TenantId, InvitationModel, id, action, 0, fields, actor.UserId, actor.Channel, at));
 }

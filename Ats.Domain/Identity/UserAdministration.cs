@@ -11,9 +11,10 @@ namespace Ats.Domain.Identity;
 
 public sealed record UserSummary(Guid Id, string Email, string DisplayName, string Role, bool IsActive, DateTime CreatedAt);
 
-/// Users of a tenant: listed by everyone (for pickers), managed by admins. Each change is audited as model "user".
+/// Users of a tenant: listed by everyone (for pickers), managed by admins. Each change is audited as model "user"
+/// (by the write journal, which names the columns as <see cref="AuditedTypes"/> says).
 /// Identity's stores need a scoped context, so every operation opens its own scope (a circuit lives for hours).
-public sealed partial class UserAdministration(IServiceScopeFactory scopes, ChangeFeed feed, TimeProvider clock, TokenCache tokens)
+public sealed partial class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock, TokenCache tokens)
 {
     public const string Model = "user";
 
@@ -41,7 +42,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Chan
         errors.ThrowIfAny();
 
         await using var scope = Open(actor, out var db);
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await db.ActAsAsync(actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         // Any existing address is refused: this path is not reachable by an admin (the UI invites), so it cannot tell them
         // about another organisation's addresses.
@@ -52,17 +53,14 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Chan
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.CreateAsync(user, password), "password");
         Check(await users.AddToRoleAsync(user, role), "role");
-        AuditLog.Record(db, actor, Model, user.Id, AuditAction.Create, ["display_name", "email", "role"], now);
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        Publish(actor, user.Id, AuditAction.Create, ["display_name", "email", "role"], now);
         return user.Id;
     }
 
     public Task SetRoleAsync(Actor actor, Guid userId, string role, CancellationToken ct = default)
     {
         if (!Roles.IsKnown(role)) throw ValidationException.For("role", Messages.InvalidValue);
-        return ChangeAsync(actor, userId, "role", async (users, user) =>
+        return ChangeAsync(actor, userId, async (users, user) =>
         {
             var current = await users.GetRolesAsync(user);
             if (current.SequenceEqual([role])) return false;
@@ -77,7 +75,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Chan
     public Task SetActiveAsync(Actor actor, Guid userId, bool active, CancellationToken ct = default)
     {
         if (actor.UserId == userId) throw ValidationException.For("is_active", Messages.NotYourself);
-        return ChangeAsync(actor, userId, "is_active", async (users, user) =>
+        return ChangeAsync(actor, userId, async (users, user) =>
         {
             if (user.IsActive == active) return false;
             if (!active && await users.IsInRoleAsync(user, Roles.Admin)) await RequireAnotherAdminAsync(users, user);
@@ -103,32 +101,38 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Chan
         if (text?.Length > MailSignatureLength) throw ValidationException.For("mail_signature", Messages.TooLong(MailSignatureLength));
         if (text is not null && FieldValidation.HasControlCharacters(text, multiLine: true)) throw ValidationException.For("mail_signature", Messages.ControlCharacters);
         await using var scope = Open(actor, out var db);
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await db.ActAsAsync(actor, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me && u.TenantId == actor.TenantId, ct) ?? throw new NotFoundException(Model, me);
         if (user.MailSignature == text) return;
         user.MailSignature = text;
-        var now = clock.GetUtcNow().UtcDateTime;
-        AuditLog.Record(db, actor, Model, me, AuditAction.Update, ["mail_signature"], now);
         await db.SaveChangesAsync(ct);
-        Publish(actor, me, AuditAction.Update, ["mail_signature"], now);
     }
 
-    private async Task ChangeAsync(Actor actor, Guid userId, string field, Func<UserManager<AppUser>, AppUser, Task<bool>> change, CancellationToken ct)
+    /// Everyone chooses their own language (mails to them are written in it).
+    public async Task SetLanguageAsync(Actor actor, string culture, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } me) throw ForbiddenException.TokensNeedSignIn();
+        await using var scope = Open(actor, out var db);
+        await db.ActAsAsync(actor, ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me && u.TenantId == actor.TenantId, ct) ?? throw new NotFoundException(Model, me);
+        if (user.PreferredCulture == culture) return;
+        user.PreferredCulture = culture;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ChangeAsync(Actor actor, Guid userId, Func<UserManager<AppUser>, AppUser, Task<bool>> change, CancellationToken ct)
     {
         RequireAdmin(actor);
         await using var scope = Open(actor, out var db);
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await db.ActAsAsync(actor, ct);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.TenantId == actor.TenantId, ct)
             ?? throw new NotFoundException(Model, userId);
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await change(users, user)) return;
-        AuditLog.Record(db, actor, Model, user.Id, AuditAction.Update, [field], now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         tokens.ForgetUser(user.Id); // their tokens act with the new role, or not at all, from the next request
-        Publish(actor, user.Id, AuditAction.Update, [field], now);
     }
 
     private static async Task RequireAnotherAdminAsync(UserManager<AppUser> users, AppUser leaving)
@@ -168,7 +172,4 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Chan
         db.TenantId = actor.TenantId;
         return scope;
     }
-
-    private void Publish(Actor actor, Guid userId, AuditAction action, IReadOnlyList<string> fields, DateTime at) =>
-        feed.Publish(new ChangeEvent(actor.TenantId, Model, userId, action, 0, fields, actor.UserId, actor.Channel, at));
 }

@@ -1,4 +1,3 @@
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Resources;
 using Ats.Domain.Writes;
@@ -7,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Ats.Domain.Tenancy;
 
 /// The organisation's own details that letters carry (the postal address in an offer letter's head); admins set them.
-public sealed class OrganisationProfile(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock)
+public sealed class OrganisationProfile(IDbContextFactory<AtsDbContext> dbFactory)
 {
+    /// The audit log's name for the tenant.
+    public const string Model = "organisation";
     public const int AddressLength = 500;
 
     public async Task<string?> GetAddressAsync(Actor actor, CancellationToken ct = default)
@@ -22,7 +23,7 @@ public sealed class OrganisationProfile(IDbContextFactory<AtsDbContext> dbFactor
         var text = string.IsNullOrWhiteSpace(address) ? null : address.Trim().ReplaceLineEndings("\n");
         if (text?.Length > AddressLength) throw ValidationException.For("address", Messages.TooLong(AddressLength));
         if (text is not null && FieldValidation.HasControlCharacters(text, multiLine: true)) throw ValidationException.For("address", Messages.ControlCharacters);
-        await ChangeAsync(actor, "address", t =>
+        await ChangeAsync(actor, t =>
         {
             if (t.Address == text) return false;
             t.Address = text;
@@ -38,23 +39,20 @@ public sealed class OrganisationProfile(IDbContextFactory<AtsDbContext> dbFactor
 
     /// Takes effect at each admin's next sign-in (or within a minute, when their cookie is next validated).
     public Task SetRequireTwoFactorForAdminsAsync(Actor actor, bool required, CancellationToken ct = default) =>
-        ChangeAsync(actor, "require_two_factor_for_admins", t =>
+        ChangeAsync(actor, t =>
         {
             if (t.RequireTwoFactorForAdmins == required) return false;
             t.RequireTwoFactorForAdmins = required;
             return true;
         }, ct);
 
-    /// Admins only; <paramref name="change"/> returns whether anything changed (only then is it saved and audited).
-    private async Task ChangeAsync(Actor actor, string field, Func<Tenant, bool> change, CancellationToken ct)
+    /// Admins only; <paramref name="change"/> returns whether anything changed (only then is it saved, and audited by the journal).
+    private async Task ChangeAsync(Actor actor, Func<Tenant, bool> change, CancellationToken ct)
     {
         if (!actor.IsAdmin || actor.Scopes is not null) throw ForbiddenException.AdminOnly();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.TenantId = actor.TenantId;
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await using var db = await dbFactory.OpenAsync(actor, ct);
         var tenant = await db.Tenants.FirstAsync(t => t.Id == actor.TenantId, ct);
         if (!change(tenant)) return;
-        AuditLog.Record(db, actor, "organisation", tenant.Id, AuditAction.Update, [field], clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 }

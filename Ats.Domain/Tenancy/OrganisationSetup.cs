@@ -1,4 +1,3 @@
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Identity;
 using Ats.Domain.Resources;
@@ -37,16 +36,14 @@ public sealed class OrganisationSetup(IServiceScopeFactory scopes, TimeProvider 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var tenant = new Tenant { Name = organisation.Trim(), CreatedAt = now };
+        var admin = new AppUser { TenantId = tenant.Id, Email = email.Trim(), UserName = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
+        db.TenantId = tenant.Id;
+        db.ActAs(new Actor(admin.Id, tenant.Id, Roles.Admin, admin.DisplayName, Channel.Ui)); // the first admin founds the organisation
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
-        db.TenantId = tenant.Id;
 
-        var admin = new AppUser { TenantId = tenant.Id, Email = email.Trim(), UserName = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = now };
         UserAdministration.Check(await users.CreateAsync(admin, password), "password");
         UserAdministration.Check(await users.AddToRoleAsync(admin, Roles.Admin), "role");
-        var actor = new Actor(admin.Id, tenant.Id, Roles.Admin, admin.DisplayName, Channel.Ui);
-        AuditLog.Record(db, actor, UserAdministration.Model, admin.Id, AuditAction.Create, ["display_name", "email", "role"], now);
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return admin;
     }

@@ -1,4 +1,3 @@
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Identity;
 using Ats.Domain.Models;
@@ -61,9 +60,7 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
         else if (longLived && string.IsNullOrEmpty(password)) errors.Add("password", Messages.PasswordToConfirm((int)MaxLifetime.TotalDays));
         errors.ThrowIfAny();
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.TenantId = actor.TenantId;
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await using var db = await dbFactory.OpenAsync(actor, ct);
         if (longLived && !await PasswordMatchesAsync(db, actor, password!, ct)) throw ValidationException.For("password", Messages.WrongPassword);
         var token = PatFormat.NewToken();
         var row = new ApiToken
@@ -78,7 +75,6 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
             ExpiresAt = expiry,
         };
         db.ApiTokens.Add(row);
-        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Create, ["expires_at", "name", "scopes"], now);
         await db.SaveChangesAsync(ct);
         return new CreatedToken(Summarise(row, actor.Name), token);
     }
@@ -98,14 +94,10 @@ public sealed class TokenService(IDbContextFactory<AtsDbContext> dbFactory, Time
     public async Task RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         RequireAdmin(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.TenantId = actor.TenantId;
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
+        await using var db = await dbFactory.OpenAsync(actor, ct);
         var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException(Model, id);
         if (row.RevokedAt is not null) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        row.RevokedAt = now;
-        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Update, ["revoked_at"], now);
+        row.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         cache.ForgetToken(row.Id);
     }

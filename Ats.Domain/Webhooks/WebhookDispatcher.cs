@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Events;
 using Ats.Domain.Writes;
@@ -88,6 +87,7 @@ public sealed class WebhookDispatcher(IDbContextFactory<AtsDbContext> dbFactory,
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.TenantId = delivery.TenantId;
+        db.SystemWrite("webhook worker: a delivery attempt"); // an attempt is the delivery's own history, not an audited change
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var row = await db.WebhookDeliveries.FirstAsync(d => d.Id == delivery.Id, ct);
         row.Attempts++;
@@ -118,11 +118,10 @@ public sealed class WebhookDispatcher(IDbContextFactory<AtsDbContext> dbFactory,
 
     private async Task DisableAsync(AtsDbContext db, WebhookEndpoint endpoint, string reason, DateTime now, CancellationToken ct)
     {
-        var disabled = await db.WebhookEndpoints.Where(e => e.Id == endpoint.Id && e.Active).ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.Active, false).SetProperty(e => e.DisabledAt, now).SetProperty(e => e.DisabledReason, reason)
-            .SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.Version, e => e.Version + 1), ct);
-        if (disabled == 0) return;
-        AuditLog.Record(db, Actor.System(endpoint.TenantId), WebhookService.Model, endpoint.Id, AuditAction.Update, ["active", "disabled_at", "disabled_reason"], now);
+        // Inside the attempt's transaction, which holds SQLite's write lock: nobody changes the endpoint in between.
+        if (await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpoint.Id && e.Active, ct) is not { } row) return;
+        (row.Active, row.DisabledAt, row.DisabledReason) = (false, now, reason);
+        db.ActAs(Actor.System(endpoint.TenantId)); // the worker's verdict is audited as the system's
         await db.SaveChangesAsync(ct);
         logger.LogWarning("Webhook endpoint {EndpointId} disabled: {Reason}", endpoint.Id, reason);
     }

@@ -1,4 +1,3 @@
-using Ats.Domain.Audit;
 using Ats.Domain.Data;
 using Ats.Domain.Models;
 using Ats.Domain.Resources;
@@ -49,7 +48,6 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         await ApplyAsync(row, new WebhookChange(url ?? "", events ?? [], description ?? "", true), ct);
         await using var db = await OpenAsync(actor, ct);
         db.WebhookEndpoints.Add(row);
-        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Create, ["description", "events", "secret", "url"], now);
         await db.SaveChangesAsync(ct);
         return new WebhookWithSecret(View(row, null), row.Secret);
     }
@@ -96,7 +94,7 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         if (changed.Count > 0)
         {
             if (row.Active) (row.DisabledAt, row.DisabledReason, row.FailingSince) = (null, null, null);
-            await SaveAsync(db, actor, row, AuditAction.Update, changed, ct);
+            await SaveAsync(db, row, ct);
             if (row.Active) await db.WebhookDeliveries.Where(d => d.EndpointId == id && d.Status == DeliveryStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, Now), ct);
             wake.Nudge();
@@ -110,7 +108,6 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         await using var db = await OpenAsync(actor, ct);
         var row = await FindAsync(db, id, ct);
         db.WebhookEndpoints.Remove(row); // its deliveries go with it (cascade)
-        AuditLog.Record(db, actor, Model, row.Id, AuditAction.Delete, [], Now);
         await db.SaveChangesAsync(ct);
     }
 
@@ -124,7 +121,7 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         var signing = row.SigningPrevious(Now).ToList();
         row.PreviousSecrets = [new RetiredSecret(row.Secret, Now + RotationOverlap), .. signing.Take(MaxPreviousSecrets - 1)];
         row.Secret = WebhookSignature.NewSecret();
-        await SaveAsync(db, actor, row, AuditAction.Update, ["secret"], ct);
+        await SaveAsync(db, row, ct);
         return new WebhookWithSecret(View(row, await LastDeliveryAsync(db, id, ct)), row.Secret);
     }
 
@@ -152,7 +149,6 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
         if (!endpoint.Active) throw ValidationException.For("active", Messages.WebhookInactive);
         if (delivery.Payload.Length == 0) throw ValidationException.For("payload", Messages.WebhookPayloadPruned);
         (delivery.Status, delivery.Attempts, delivery.NextAttemptAt) = (DeliveryStatus.Pending, 0, Now);
-        AuditLog.Record(db, actor, DeliveryModel, delivery.Id, AuditAction.Update, ["attempts", "next_attempt_at", "status"], Now);
         await db.SaveChangesAsync(ct);
         wake.Nudge();
         return View(delivery);
@@ -184,21 +180,14 @@ public sealed class WebhookService(IDbContextFactory<AtsDbContext> dbFactory, Ti
     private static Task<WebhookDelivery?> LastDeliveryAsync(AtsDbContext db, Guid id, CancellationToken ct) =>
         db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == id).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(ct);
 
-    private async Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct)
-    {
-        var db = await dbFactory.CreateDbContextAsync(ct);
-        db.TenantId = actor.TenantId;
-        await ActorCheck.RequireCurrentAsync(db, actor, ct);
-        return db;
-    }
+    private Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct) => dbFactory.OpenAsync(actor, ct);
 
     private static async Task<WebhookEndpoint> FindAsync(AtsDbContext db, Guid id, CancellationToken ct) =>
         await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(Model, id);
 
-    private async Task SaveAsync(AtsDbContext db, Actor actor, WebhookEndpoint row, AuditAction action, IReadOnlyList<string> fields, CancellationToken ct)
+    /// The journal bumps the version and audits the changed fields.
+    private static async Task SaveAsync(AtsDbContext db, WebhookEndpoint row, CancellationToken ct)
     {
-        (row.UpdatedAt, row.Version) = (Now, row.Version + 1);
-        AuditLog.Record(db, actor, Model, row.Id, action, fields, Now);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,18 +1,14 @@
-using Ats.Domain.Audit;
 using Ats.Domain.Common;
 using Ats.Domain.Data;
-using Ats.Domain.Events;
 using Ats.Domain.Models;
-using Ats.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Ats.Domain.Writes;
 
 /// The one write path for the public models. Every surface (UI, REST, WebSocket, MCP, /v1) calls this:
-/// actor → scope and access rules → model rules and validation → save with a version check, with the
-/// audit entries in the same transaction → change events after commit.
-public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, ChangeFeed feed, TimeProvider clock, RulesRegistry rules)
+/// actor → scope and access rules → model rules and validation → save with a version check. Below the save the
+/// <see cref="WriteJournal"/> adds the audit entries, change log and webhook deliveries, and publishes after the commit.
+public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, TimeProvider clock, RulesRegistry rules)
 {
     public async Task<T> CreateAsync<T>(Actor actor, T row, CancellationToken ct = default) where T : TenantEntity
     {
@@ -29,7 +25,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         db.Entry(row).State = EntityState.Added; // this row only, never a graph hanging off navigation properties
 
         await ApplyRulesAsync(model, row, new WriteContext(actor, db, now, WriteKind.Create), ct);
-        await CommitAsync(db, actor, now, ct);
+        await CommitAsync(db, ct);
         return row;
     }
 
@@ -75,7 +71,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         var now = Now;
         var context = new WriteContext(actor, db, now, WriteKind.Update) { Confirmed = confirmed };
         foreach (var row in rows) await ApplyRulesAsync(model, row, context, ct);
-        await CommitAsync(db, actor, now, ct);
+        await CommitAsync(db, ct);
         return rows;
     }
 
@@ -111,7 +107,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
 
         var taken = await Cascades.TrackDependentsAsync(db, row, ct);
         db.Remove(row);
-        await CommitAsync(db, actor, now, ct, taken);
+        await CommitAsync(db, ct, taken);
     }
 
     /// Runs a read over the rows the actor may see (tenant, role rules, token scope), untracked; like a write,
@@ -129,21 +125,7 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct)
-    {
-        var db = await dbFactory.CreateDbContextAsync(ct);
-        db.TenantId = actor.TenantId;
-        try
-        {
-            await ActorCheck.RequireCurrentAsync(db, actor, ct);
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
-        return db;
-    }
+    private Task<AtsDbContext> OpenAsync(Actor actor, CancellationToken ct) => dbFactory.OpenAsync(actor, ct);
 
     private static async Task<T> LoadAsync<T>(Actor actor, AtsDbContext db, ModelDescriptor model, Guid id, int? expectedVersion,
         CancellationToken ct) where T : TenantEntity
@@ -173,70 +155,13 @@ public sealed class RecordService(IDbContextFactory<AtsDbContext> dbFactory, Cha
         errors.ThrowIfAny();
     }
 
-    /// Audits and logs every row the write touched (cascades included) and queues its webhook deliveries, all in one
-    /// transaction, then publishes. <paramref name="order"/>: a delete's rows, each after what hung on it, so that
-    /// a child's delete event comes before its parent's.
-    private async Task CommitAsync(AtsDbContext db, Actor actor, DateTime now, CancellationToken ct, IReadOnlyList<TenantEntity>? order = null)
+    /// Saves the write. The journal below every save audits and logs each row it touched (cascades included) and
+    /// queues its webhook deliveries in one transaction, then publishes. <paramref name="order"/>: a delete's rows,
+    /// each after what hung on it, so that a child's delete event comes before its parent's.
+    private static async Task CommitAsync(AtsDbContext db, CancellationToken ct, IReadOnlyList<TenantEntity>? order = null)
     {
-        db.ChangeTracker.DetectChanges();
-        var changes = new List<(TenantEntity Row, ChangeLogEntry Entry)>();
-        foreach (var entry in InOrder(db.ChangeTracker.Entries<TenantEntity>().ToList(), order))
-        {
-            if (Describe(entry) is not var (action, fields)) continue;
-            var row = entry.Entity;
-            if (action == AuditAction.Update)
-            {
-                row.Version++;
-                row.UpdatedAt = now;
-            }
-            var model = ModelCatalog.For(row.GetType());
-            AuditLog.Record(db, actor, model.Name, row.Id, action, fields, now);
-            changes.Add((row, ChangeLog.Record(db, actor, model.Name, entry, action, fields, now)));
-        }
-        if (changes.Count == 0) return;
-        await ChangeLog.NoteReadersBeforeAsync(db, actor.TenantId, changes, ct);
-        var firstSubmissions = WebhookOutbox.FirstSubmissions(db.ChangeTracker);
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            await SaveAsync(db, ct);
-            // Who can read the rows now is asked of the saved rows, before anyone else can change them.
-            await ChangeLog.NoteReadersAfterAsync(db, actor.TenantId, changes, ct);
-            await WebhookOutbox.EnqueueAsync(db, actor.TenantId, changes, firstSubmissions, now, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        foreach (var (_, e) in changes)
-            feed.Publish(new ChangeEvent(e.TenantId, e.Model, e.RecordId, e.Action, e.Version, e.ChangedFields, e.ActorId, actor.Channel, e.At, e.Id));
-    }
-
-    /// The tracked rows, those named in <paramref name="order"/> last and in its order (a stable sort keeps the rest as tracked).
-    private static IEnumerable<EntityEntry<TenantEntity>> InOrder(List<EntityEntry<TenantEntity>> entries, IReadOnlyList<TenantEntity>? order)
-    {
-        if (order is null) return entries;
-        var rank = new Dictionary<TenantEntity, int>(ReferenceEqualityComparer.Instance);
-        foreach (var row in order) rank.TryAdd(row, rank.Count);
-        return entries.OrderBy(e => rank.GetValueOrDefault(e.Entity, -1));
-    }
-
-    private static (AuditAction, IReadOnlyList<string>)? Describe(EntityEntry<TenantEntity> entry)
-    {
-        var model = ModelCatalog.For(entry.Entity.GetType());
-        switch (entry.State)
-        {
-            case EntityState.Added:
-                return (AuditAction.Create, model.FieldsSetOn(entry.Entity));
-            case EntityState.Deleted:
-                return (AuditAction.Delete, []);
-            case EntityState.Modified:
-                var changed = entry.Properties.Where(p => p.IsModified)
-                    .Select(p => model.FieldForProperty(p.Metadata.Name)?.Name).OfType<string>().ToList();
-                if (changed.Count > 0) return (AuditAction.Update, changed);
-                entry.State = EntityState.Unchanged; // only derived columns moved: nothing the world can see changed
-                return null;
-            default:
-                return null;
-        }
+        db.WriteOrder = order;
+        await SaveAsync(db, ct);
     }
 
     private static async Task SaveAsync(AtsDbContext db, CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class AccountTests(BrowserFixture browser)
     {
         var email = $"tfa-{Guid.NewGuid():N}"[..16] + "@zwei.example";
         await using var scope = browser.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>().SystemWrite("test fixture");
         var tenant = new Tenant { Name = "Zwei Faktor AG", RequireTwoFactorForAdmins = true, CreatedAt = DateTime.UtcNow };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync();

@@ -62,7 +62,7 @@ public abstract class AccountHostTest(IReadOnlyDictionary<string, string>? setti
 
     protected T Service<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    protected AtsDbContext Db() => Service<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext();
+    protected AtsDbContext Db() => Service<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext().SystemWrite("test fixture");
 
     protected HttpClient Browser(string language = "en")
     {

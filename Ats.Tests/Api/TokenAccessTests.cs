@@ -1,3 +1,4 @@
+using Ats.Domain.Data;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -141,6 +142,7 @@ public sealed class TokenAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using (var scope = api.App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            scope.ServiceProvider.GetRequiredService<AtsDbContext>().SystemWrite("test fixture");
             var outsider = new AppUser { TenantId = other.Id, Email = "admin@andere.example", UserName = "admin@andere.example", DisplayName = "Outsider", IsActive = true };
             Assert.True((await users.CreateAsync(outsider, "Passw0rd!other")).Succeeded);
             Assert.True((await users.AddToRoleAsync(outsider, Roles.Admin)).Succeeded);

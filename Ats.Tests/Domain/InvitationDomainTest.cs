@@ -60,6 +60,7 @@ public abstract class InvitationDomainTest : IAsyncLifetime
     {
         await using var scope = Db.Services.CreateAsyncScope();
         var identity = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        scope.ServiceProvider.GetRequiredService<AtsDbContext>().SystemWrite("test fixture");
         var bob = (await identity.FindByIdAsync(Db.RecruiterB.Id.ToString()))!;
         await identity.RemoveFromRoleAsync(bob, Roles.Recruiter);
         await identity.AddToRoleAsync(bob, Roles.Admin);

@@ -1,3 +1,4 @@
+using Ats.Domain.Data;
 using Ats.Domain.Candidates;
 using Ats.Domain.Identity;
 using Ats.Domain.Interviews;
@@ -29,6 +30,7 @@ public sealed class LeaveReadersCostTests : IAsyncLifetime
         await _db.InitializeAsync();
         await using var scope = _db.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        scope.ServiceProvider.GetRequiredService<AtsDbContext>().SystemWrite("test fixture");
         for (var i = 0; i < ExtraManagers; i++)
         {
             var user = new AppUser { Email = $"m{i}@a.example", UserName = $"m{i}@a.example", DisplayName = $"Manager {i}", TenantId = _db.TenantA.Id };

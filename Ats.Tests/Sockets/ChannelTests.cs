@@ -376,6 +376,7 @@ public sealed class ChannelTests(ChannelFixture host) : IClassFixture<ChannelFix
             await db.SaveChangesAsync();
             await using var scope = host.App.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            scope.ServiceProvider.GetRequiredService<AtsDbContext>().SystemWrite("test fixture");
             var outsider = new AppUser { TenantId = other.Id, Email = email, UserName = email, DisplayName = "Outsider", IsActive = true };
             Assert.True((await users.CreateAsync(outsider, password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(outsider, Roles.Admin)).Succeeded);

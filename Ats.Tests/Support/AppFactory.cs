@@ -31,7 +31,7 @@ public sealed partial class AppFactory(string databasePath, bool seedDemoData = 
 
     public AtsDbContext Db(Guid? tenantId = null)
     {
-        var db = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext();
+        var db = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AtsDbContext>>().CreateDbContext().SystemWrite("test fixture");
         db.TenantId = tenantId;
         return db;
     }

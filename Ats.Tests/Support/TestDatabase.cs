@@ -47,7 +47,7 @@ public sealed class TestDatabase(Action<IServiceCollection>? configure = null) :
         Services = BuildServices($"Data Source={Path}", configure);
         await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData: false);
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>().SystemWrite("test fixture");
         db.Tenants.AddRange(TenantA, TenantB);
         await db.SaveChangesAsync();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -70,12 +70,8 @@ public sealed class TestDatabase(Action<IServiceCollection>? configure = null) :
         foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }) File.Delete(file);
     }
 
-    /// A context for looking at what was really written, across all tenants.
-    public AtsDbContext Raw()
-    {
-        var db = Services.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContext();
-        return db;
-    }
+    /// A context for looking at what was really written, across all tenants; what a test writes through it is fixture, not audited.
+    public AtsDbContext Raw() => Services.GetRequiredService<IDbContextFactory<AtsDbContext>>().CreateDbContext().SystemWrite("test fixture");
 
     private static AppUser User(string email, string name) => new() { Email = email, UserName = email, DisplayName = name };
 

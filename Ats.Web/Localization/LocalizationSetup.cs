@@ -1,7 +1,8 @@
 using System.Globalization;
 using Ats.Domain.Identity;
+using Ats.Domain.Writes;
+using Ats.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
 namespace Ats.Web.Localization;
@@ -30,16 +31,16 @@ public static class LocalizationSetup
     /// GET /culture?name=en-GB&redirect=/jobs — switches the language for this browser and, when signed in, for the user.
     public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture", async (string? name, string? redirect, HttpContext http, UserManager<AppUser> users) =>
+        app.MapGet("/culture", async (string? name, string? redirect, HttpContext http, UserAdministration users) =>
         {
             if (name is null || !Cultures.Contains(name)) return Results.BadRequest();
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(name)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            if (await users.GetUserAsync(http.User) is { } user && user.PreferredCulture != name)
+            if (ActorAccessor.FromPrincipal(http.User) is { } actor)
             {
-                user.PreferredCulture = name;
-                await users.UpdateAsync(user);
+                try { await users.SetLanguageAsync(actor, name); } // audited as the user's language
+                catch (ForbiddenException) { } // a session that outlived its user's role keeps the cookie only
             }
             return Results.LocalRedirect(IsLocal(redirect) ? redirect! : "/");
         });

@@ -115,6 +115,7 @@ public static class BoardBenchmark
     {
         var factory = domain.GetRequiredService<IDbContextFactory<AtsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
+        db.SystemWrite("benchmark seed"); // bulk sample data, like the demo seed
         var user = await db.Users.SingleAsync(u => u.Email == DemoSeeder.RecruiterEmail);
         var recruiter = new Actor(user.Id, user.TenantId, Roles.Recruiter, user.DisplayName, Channel.Ui);
         var job = await domain.GetRequiredService<RecordService>().CreateAsync(recruiter, new Job { Title = "Board benchmark" });

@@ -54,6 +54,7 @@ public static class RestSeed
         for (var first = 0; first < candidates; first += Batch)
         {
             await using var db = await factory.CreateDbContextAsync();
+            db.SystemWrite("benchmark seed"); // bulk sample data, like the demo seed
             db.TenantId = tenantId;
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var i = first; i < Math.Min(first + Batch, candidates); i++)
