@@ -12,7 +12,8 @@ using static Ats.Domain.Models.FieldFlags;
 
 namespace Ats.Domain.Models;
 
-/// The 11 public models and their wire contract (see docs/models.md and shared MODELS.md).
+/// The 11 public models and their wire contract, the one place where a field's name, length and flags are declared
+/// (see docs/models.md).
 public static class ModelCatalog
 {
     public static readonly ModelDescriptor Job = new ModelBuilder<Job>("job")

@@ -39,6 +39,9 @@ public sealed class ModelDescriptor
 
     public FieldDescriptor? Field(string wireName) => _byName.GetValueOrDefault(wireName);
     public FieldDescriptor? FieldForProperty(string propertyName) => _byProperty.GetValueOrDefault(propertyName);
+    /// A field the code knows exists (a form's field, a column): a typo fails at once.
+    public FieldDescriptor this[string wireName] =>
+        Field(wireName) ?? throw new KeyNotFoundException($"{Name} has no field '{wireName}'.");
 
     /// The object as it goes on the wire: snake_case names, enums as snake_case strings, UTC timestamps.
     public JsonObject ToWire(object entity)

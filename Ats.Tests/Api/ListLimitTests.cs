@@ -5,7 +5,7 @@ using Ats.Domain.Demo;
 using Ats.Domain.Identity;
 using Ats.Domain.Models;
 using Ats.Domain.Writes;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Operations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;

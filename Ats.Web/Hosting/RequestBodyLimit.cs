@@ -1,3 +1,4 @@
+using Ats.Web.Api.Operations;
 using Ats.Web.Api.Xapi;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -15,7 +15,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasOne(a => a.Job).WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Source>().WithMany().HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.SetNull);
         // Ranks compare ordinally: SQLite compares text as BINARY by default (PostgreSQL will need COLLATE "C").
-        b.Property(a => a.KanbanPosition).HasMaxLength(64);
+        b.Property(a => a.KanbanPosition).HasFieldLength();
         b.HasIndex(a => new { a.TenantId, a.JobId, a.Stage, a.KanbanPosition });
         b.HasIndex(a => new { a.TenantId, a.Stage, a.KanbanPosition });
         // "This job's applications in this stage, newest first": the integrators' most common list.

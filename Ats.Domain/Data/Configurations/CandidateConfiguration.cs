@@ -10,15 +10,15 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
     public void Configure(EntityTypeBuilder<Candidate> b)
     {
         b.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(c => c.FirstName).HasMaxLength(100);
-        b.Property(c => c.LastName).HasMaxLength(100);
-        b.Property(c => c.Email).HasMaxLength(254);
+        b.Property(c => c.FirstName).HasFieldLength();
+        b.Property(c => c.LastName).HasFieldLength();
+        b.Property(c => c.Email).HasFieldLength();
         b.Property(c => c.EmailNormalized).HasMaxLength(254);
         b.Property(c => c.SearchText).HasMaxLength(1000);
         b.Property(c => c.SortName).HasMaxLength(210);
-        b.Property(c => c.Address).HasMaxLength(200);
-        b.Property(c => c.ZipCode).HasMaxLength(20);
-        b.Property(c => c.Language).HasMaxLength(2);
+        b.Property(c => c.Address).HasFieldLength();
+        b.Property(c => c.ZipCode).HasFieldLength();
+        b.Property(c => c.Language).HasFieldLength();
         b.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.TenantId, c.EmailNormalized }).IsUnique();
         b.HasIndex(c => new { c.TenantId, c.SortName });

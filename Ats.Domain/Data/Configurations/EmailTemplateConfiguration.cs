@@ -10,8 +10,8 @@ internal sealed class EmailTemplateConfiguration : IEntityTypeConfiguration<Emai
     public void Configure(EntityTypeBuilder<EmailTemplate> b)
     {
         b.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(t => t.Name).HasMaxLength(200);
-        b.Property(t => t.Subject).HasMaxLength(300);
+        b.Property(t => t.Name).HasFieldLength();
+        b.Property(t => t.Subject).HasFieldLength();
         b.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
         b.HasIndex(t => new { t.TenantId, t.Stage });
     }

@@ -10,8 +10,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
     public void Configure(EntityTypeBuilder<Job> b)
     {
         b.HasOne<Tenant>().WithMany().HasForeignKey(j => j.TenantId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(j => j.Title).HasMaxLength(200);
-        b.Property(j => j.Slug).HasMaxLength(120);
+        b.Property(j => j.Title).HasFieldLength();
+        b.Property(j => j.Slug).HasFieldLength();
         b.Property(j => j.FitProfile).HasConversion(JsonValue<FitProfile>.Converter, JsonValue<FitProfile>.Comparer);
         b.HasIndex(j => new { j.TenantId, j.Slug }).IsUnique();
         b.HasIndex(j => new { j.TenantId, j.Status, j.CreatedAt });

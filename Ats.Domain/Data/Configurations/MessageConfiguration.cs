@@ -17,7 +17,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasOne<Candidate>().WithMany().HasForeignKey(m => m.CandidateId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Application>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<EmailTemplate>().WithMany().HasForeignKey(m => m.TemplateId).OnDelete(DeleteBehavior.SetNull);
-        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Subject).HasFieldLength();
         b.HasOne<Offer>().WithMany().HasForeignKey(m => m.OfferId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Interview>().WithMany().HasForeignKey(m => m.InterviewId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(m => new { m.TenantId, m.CandidateId, m.CreatedAt });

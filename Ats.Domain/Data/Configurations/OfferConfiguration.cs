@@ -12,7 +12,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
     {
         b.HasOne<Tenant>().WithMany().HasForeignKey(o => o.TenantId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Application>().WithMany().HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(o => o.Currency).HasMaxLength(3);
+        b.Property(o => o.Currency).HasFieldLength();
         b.Property(o => o.GrossSalary).HasPrecision(12, 2);
         b.Property(o => o.Bonus).HasPrecision(12, 2);
         b.HasIndex(o => new { o.TenantId, o.ApplicationId });

@@ -10,7 +10,7 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
     public void Configure(EntityTypeBuilder<Source> b)
     {
         b.HasOne<Tenant>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.Name).HasFieldLength();
         b.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
     }
 }

@@ -11,7 +11,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskItem>
     {
         b.ToTable("Tasks");
         b.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(t => t.Title).HasMaxLength(300);
+        b.Property(t => t.Title).HasFieldLength();
         b.HasIndex(t => new { t.TenantId, t.AssignedTo, t.Completed, t.DueAt });
         b.HasIndex(t => new { t.TenantId, t.ParentKind, t.ParentId });
     }

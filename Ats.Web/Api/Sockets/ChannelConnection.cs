@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Access;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Sockets;
 

@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
 using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Access;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Sockets;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Ats.Domain.Audit;
 using Ats.Domain.Events;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Sockets;
 

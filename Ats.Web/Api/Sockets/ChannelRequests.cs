@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Ats.Domain.Models;
 using Ats.Domain.Writes;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Operations;
 using Microsoft.Extensions.Primitives;
 
 namespace Ats.Web.Api.Sockets;
@@ -90,8 +90,8 @@ public sealed class ChannelRequests(IServiceProvider services)
     private IModelOperations Operations(RequestFrame frame)
     {
         var name = frame.RequireString("dataType");
-        return XapiApi.Operations(services, name)
-            ?? throw new BodyException(404, "unknown_model", $"There is no model '{name}'. Models: " + string.Join(", ", XapiApi.ModelNames) + ".");
+        return ModelCatalogOperations.Operations(services, name)
+            ?? throw new BodyException(404, "unknown_model", $"There is no model '{name}'. Models: " + string.Join(", ", ModelCatalogOperations.ModelNames) + ".");
     }
 
     private static byte[] Row(string id, IModelOperations operations, Domain.Common.TenantEntity row) =>

@@ -4,7 +4,7 @@ namespace Ats.Web.Api.Sockets;
 public sealed class ChannelSettings
 {
     /// A frame larger than this closes the socket (1009): the same limit as a REST body.
-    public int MaxFrameBytes { get; set; } = Xapi.JsonBody.MaxBytes;
+    public int MaxFrameBytes { get; set; } = Operations.JsonBody.MaxBytes;
     /// Event frames waiting for a reader. Beyond that a subscription falls behind and is served from the log later.
     public int QueueCapacity { get; set; } = 1024;
     /// The same limit in bytes, so a queue of large rows stays small too.

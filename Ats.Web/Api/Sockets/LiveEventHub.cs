@@ -4,7 +4,7 @@ using Ats.Domain.Data;
 using Ats.Domain.Events;
 using Ats.Domain.Models;
 using Ats.Domain.Writes;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ats.Web.Api.Sockets;
@@ -186,7 +186,7 @@ public sealed class LiveEventHub(IDbContextFactory<AtsDbContext> dbFactory, Chan
         {
             var interested = subscriptions.Where(s => s.Model.Name == modelEntries.Key && s.Connection.Actor.TenantId == tenantEntries.Key).ToList();
             if (interested.Count == 0) continue;
-            var operations = XapiApi.Operations(services, modelEntries.Key)!;
+            var operations = ModelCatalogOperations.Operations(services, modelEntries.Key)!;
             foreach (var reader in interested.GroupBy(s => s.Connection.ReaderKey))
                 await DeliverToReaderAsync(operations, modelEntries.ToList(), reader.ToList(), ct);
         }

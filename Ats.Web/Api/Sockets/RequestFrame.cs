@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Sockets;
 

@@ -1,4 +1,5 @@
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Access;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Sockets;
 

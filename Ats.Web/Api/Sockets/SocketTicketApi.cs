@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Ats.Domain.Tokens;
-using Ats.Web.Api.Xapi;
+using Ats.Web.Api.Access;
 
 namespace Ats.Web.Api.Sockets;
 

@@ -1,6 +1,8 @@
 using Ats.Domain.Common;
 using Ats.Domain.Models;
 using Ats.Domain.Writes;
+using Ats.Web.Api.Access;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Xapi;
 
@@ -72,31 +74,6 @@ public sealed class ModelApi<T>(ModelOperations<T> operations) : IModelApi where
     {
         http.Response.Headers.ETag = IfMatch.ETag(row.Version);
         return Results.Json(Model.ToWire(row), statusCode: status);
-    }
-}
-
-/// A list as JSON, the same on REST and the WebSocket: {"data":[…],"meta":{"limit","offset","has_more","total"}}.
-public static class ListJson
-{
-    public static void Write(System.Text.Json.Utf8JsonWriter writer, ModelDescriptor model, ListPage page, ListQuery query)
-    {
-        writer.WriteStartObject();
-        WriteMembers(writer, model, page, query);
-        writer.WriteEndObject();
-    }
-
-    /// The "data" and "meta" members, inside an object the caller opened.
-    public static void WriteMembers(System.Text.Json.Utf8JsonWriter writer, ModelDescriptor model, ListPage page, ListQuery query)
-    {
-        writer.WriteStartArray("data");
-        foreach (var row in page.Rows) model.WriteWire(writer, row);
-        writer.WriteEndArray();
-        writer.WriteStartObject("meta");
-        writer.WriteNumber("limit", query.Limit);
-        writer.WriteNumber("offset", query.Offset);
-        writer.WriteBoolean("has_more", page.HasMore);
-        if (page.Total is { } count) writer.WriteNumber("total", count);
-        writer.WriteEndObject();
     }
 }
 

@@ -3,6 +3,7 @@ using Ats.Domain.Jobs;
 using Ats.Domain.Models;
 using Ats.Domain.Scorecards;
 using Ats.Domain.Tokens;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Xapi;
 

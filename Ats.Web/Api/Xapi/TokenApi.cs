@@ -3,6 +3,8 @@ using Ats.Domain.Data;
 using Ats.Domain.Identity;
 using Ats.Domain.Tokens;
 using Ats.Web.Auth;
+using Ats.Web.Api.Access;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Xapi;
 

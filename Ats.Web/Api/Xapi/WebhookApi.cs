@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ats.Domain.Data;
 using Ats.Domain.Webhooks;
+using Ats.Web.Api.Access;
+using Ats.Web.Api.Operations;
 
 namespace Ats.Web.Api.Xapi;
 

@@ -2,6 +2,8 @@ using Ats.Domain.Data;
 using Ats.Domain.Offers;
 using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
+using Ats.Web.Api.Access;
+using Ats.Web.Api.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -15,15 +17,6 @@ public static class XapiApi
     private static readonly Dictionary<string, Type> ApiTypes = Ats.Domain.Models.ModelCatalog.All
         .ToDictionary(m => m.Name, m => typeof(ModelApi<>).MakeGenericType(m.EntityType));
 
-    private static readonly Dictionary<string, Type> OperationTypes = Ats.Domain.Models.ModelCatalog.All
-        .ToDictionary(m => m.Name, m => typeof(ModelOperations<>).MakeGenericType(m.EntityType));
-
-    /// The operations of a model by its wire name, or null for a name that is no model.
-    public static IModelOperations? Operations(IServiceProvider services, string model) =>
-        OperationTypes.GetValueOrDefault(model) is { } type ? (IModelOperations)services.GetRequiredService(type) : null;
-
-    public static IReadOnlyCollection<string> ModelNames => OperationTypes.Keys;
-
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
         RateLimits.AddXapiRateLimits(services, configuration);
@@ -34,8 +27,7 @@ public static class XapiApi
         services.AddHostedService<SigningKeyStartup>();
         services.AddSingleton<BearerTokens>();
         foreach (var type in ApiTypes.Values) services.AddSingleton(type);
-        foreach (var type in OperationTypes.Values) services.AddSingleton(type);
-        return services;
+        return services.AddModelOperations();
     }
 
     /// Errors on /xapi2 are problem documents, never HTML; then the bearer token decides who acts.

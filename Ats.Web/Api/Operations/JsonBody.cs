@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ats.Domain.Models;
 
-namespace Ats.Web.Api.Xapi;
+namespace Ats.Web.Api.Operations;
 
 /// A request body's problem, before any domain rule runs: nothing has been written when one is reported.
 public sealed class BodyException(int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : Exception(detail)

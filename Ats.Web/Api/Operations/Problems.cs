@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ats.Domain.Writes;
 
-namespace Ats.Web.Api.Xapi;
+namespace Ats.Web.Api.Operations;
 
 /// One refusal: HTTP status, stable machine code, human detail, field errors.
 /// RetryAfter: seconds until a refused request may be tried again (rate limits), also sent as "retry_after".

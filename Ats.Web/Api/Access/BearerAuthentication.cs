@@ -3,8 +3,9 @@ using Ats.Domain.Identity;
 using Ats.Domain.Tokens;
 using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
+using Ats.Web.Api.Operations;
 
-namespace Ats.Web.Api.Xapi;
+namespace Ats.Web.Api.Access;
 
 /// Resolves "Authorization: Bearer pat_… | <jwt>" to the domain actor for every /xapi2 route that needs one.
 /// The WebSocket channel may carry a single-use ?ticket= (POST /xapi2/ch/ticket) or, for old clients, ?token= instead,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Ats.Web.Api.Xapi;
+namespace Ats.Web.Api.Operations;
 
 /// The shape every JSON body and socket frame may have, checked in one pass before a tree is built or read:
 /// nesting depth, members of one object, items of one array (the size is capped before: 256 KiB).

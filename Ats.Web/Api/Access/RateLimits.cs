@@ -4,8 +4,9 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Ats.Domain.Tokens;
 using Microsoft.AspNetCore.RateLimiting;
+using Ats.Web.Api.Operations;
 
-namespace Ats.Web.Api.Xapi;
+namespace Ats.Web.Api.Access;
 
 /// Ats:RateLimits: requests per minute for each token and for each client address.
 public sealed class RateLimitSettings

@@ -4,7 +4,7 @@ using Ats.Domain.Models;
 using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ats.Web.Api.Xapi;
+namespace Ats.Web.Api.Operations;
 
 /// A page of a list: the rows, whether more follow, and the total when it was asked for.
 public sealed record ListPage(IReadOnlyList<TenantEntity> Rows, bool HasMore, int? Total);

@@ -6,7 +6,7 @@ using Ats.Domain.Models;
 using Ats.Domain.Writes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ats.Web.Api.Xapi;
+namespace Ats.Web.Api.Operations;
 
 /// GET /xapi2/data/{model}: limit, offset, sort, q, equality filters on declared fields, created_after, updated_after, count.
 /// Anything else in the query string is refused, so a typo never silently returns everything.
