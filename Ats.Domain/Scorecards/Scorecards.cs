@@ -54,23 +54,15 @@ public static class Scorecards
             && !mine.Any(e => e.ApplicationId == i.ApplicationId && e.SubmittedAt != null));
     }
 
-    /// Writes the actor's scorecard on an application: the one they have, or a new one (one per interviewer and application).
-    public static async Task<Evaluation> SaveAsync(RecordService records, Actor actor, Guid applicationId, Guid? interviewId,
-        Action<Evaluation> fill, bool submit, CancellationToken ct = default)
-    {
-        var existing = await records.ReadAsync<Evaluation, Evaluation?>(actor, (evaluations, _) =>
-            evaluations.FirstOrDefaultAsync(e => e.ApplicationId == applicationId && e.InterviewerId == actor.UserId, ct), ct);
-        void Apply(Evaluation e)
-        {
-            fill(e);
-            e.InterviewId ??= interviewId;
-            if (submit) e.SubmittedAt = DateTime.UtcNow; // the rules put the server's time on it
-        }
-        if (existing is not null) return await records.UpdateAsync<Evaluation>(actor, existing.Id, existing.Version, Apply, ct);
-        var created = new Evaluation { ApplicationId = applicationId };
-        Apply(created);
-        return await records.CreateAsync(actor, created, ct);
-    }
+    /// The scorecards of an application the actor may read, in the order they were submitted (drafts first).
+    public static Task<List<Evaluation>> ForApplicationAsync(RecordService records, Actor actor, Guid applicationId, CancellationToken ct = default) =>
+        records.ReadAsync<Evaluation, List<Evaluation>>(actor, (rows, _) =>
+            rows.Where(e => e.ApplicationId == applicationId).OrderBy(e => e.SubmittedAt).ToListAsync(ct), ct);
+
+    /// The actor's own scorecard on an application, if they started one.
+    public static Task<Evaluation?> MineAsync(RecordService records, Actor actor, Guid applicationId, CancellationToken ct = default) =>
+        records.ReadAsync<Evaluation, Evaluation?>(actor, (rows, _) =>
+            rows.FirstOrDefaultAsync(e => e.ApplicationId == applicationId && e.InterviewerId == actor.UserId, ct), ct);
 
     public static ScorecardSummary Summarize(IEnumerable<Evaluation> evaluations)
     {

@@ -36,7 +36,7 @@ public sealed class ScorecardTests : IAsyncLifetime
     public Task DisposeAsync() => _db.DisposeAsync();
 
     private Task<Evaluation> ScoreAsync(Actor who, Recommendation recommendation, bool submit, int rating = 4, string? reason = null) =>
-        Scorecards.SaveAsync(_db.Records, who, _application.Id, _interview.Id, e =>
+        new ScorecardActions(_db.Records).SaveAsync(who, _application.Id, _interview.Id, e =>
         {
             (e.Skills, e.Culture, e.Communication, e.Recommendation, e.AmendmentReason) = (rating, rating, rating, recommendation, reason);
         }, submit);
@@ -99,7 +99,7 @@ public sealed class ScorecardTests : IAsyncLifetime
     [Fact]
     public async Task ASubmittedScorecardNeedsEveryRating()
     {
-        var error = await Assert.ThrowsAsync<ValidationException>(() => Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id,
+        var error = await Assert.ThrowsAsync<ValidationException>(() => new ScorecardActions(_db.Records).SaveAsync(_db.Manager, _application.Id, _interview.Id,
             e => (e.Skills, e.Recommendation) = (5, Recommendation.Yes), submit: true));
 
         Assert.True(error.Errors.ContainsKey("culture"));
@@ -117,7 +117,7 @@ public sealed class ScorecardTests : IAsyncLifetime
         Assert.Empty(await CandidateTimeline.LoadAsync(_db.Records, _db.Manager, bob.Id));
         Assert.Null(await Ats.Domain.Mail.MailValuesLoader.LoadAsync(_db.Records, _db.Manager, bob.Id, secret.Id, DateTime.UtcNow));
         await Assert.ThrowsAsync<NotFoundException>(() => _db.Records.UpdateAsync<Application>(_db.Manager, secret.Id, null, a => a.Stage = Stage.Offer));
-        var scorecard = await Assert.ThrowsAsync<ValidationException>(() => Scorecards.SaveAsync(_db.Records, _db.Manager, secret.Id, null,
+        var scorecard = await Assert.ThrowsAsync<ValidationException>(() => new ScorecardActions(_db.Records).SaveAsync(_db.Manager, secret.Id, null,
             e => e.Recommendation = Recommendation.Yes, submit: false));
         Assert.True(scorecard.Errors.ContainsKey("application_id"));
         Assert.Empty(await Scorecards.PendingAsync(_db.Records, _db.Manager, DateTime.UtcNow.AddDays(30)).ContinueWith(t => t.Result.Where(p => p.ApplicationId == secret.Id).ToList()));
@@ -168,11 +168,11 @@ public sealed class ScorecardTests : IAsyncLifetime
     public async Task AChangeAfterSubmittingIsAnAmendmentThatKeepsTheOriginalForEveryReader()
     {
         await ScoreAsync(_db.Admin, Recommendation.StrongNo, submit: true, rating: 1);
-        var submitted = await Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id, e =>
+        var submitted = await new ScorecardActions(_db.Records).SaveAsync(_db.Manager, _application.Id, _interview.Id, e =>
             (e.Skills, e.Culture, e.Communication, e.Recommendation, e.Note) = (5, 5, 5, Recommendation.StrongYes, "Brilliant"), submit: true);
 
         // Mia now reads Alice's scorecard, and changes her mind.
-        var amended = await Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id, e =>
+        var amended = await new ScorecardActions(_db.Records).SaveAsync(_db.Manager, _application.Id, _interview.Id, e =>
             (e.Skills, e.Recommendation, e.Note, e.AmendmentReason) = (2, Recommendation.No, "Weaker than I thought", "Talked to Alice"), submit: true);
 
         var seen = (await _db.Records.FindAsync<Evaluation>(_db.Recruiter, submitted.Id))!;
