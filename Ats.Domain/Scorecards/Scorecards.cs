@@ -54,11 +54,6 @@ public static class Scorecards
             && !mine.Any(e => e.ApplicationId == i.ApplicationId && e.SubmittedAt != null));
     }
 
-    /// The scorecards of an application the actor may read, in the order they were submitted (drafts first).
-    public static Task<List<Evaluation>> ForApplicationAsync(RecordService records, Actor actor, Guid applicationId, CancellationToken ct = default) =>
-        records.ReadAsync<Evaluation, List<Evaluation>>(actor, (rows, _) =>
-            rows.Where(e => e.ApplicationId == applicationId).OrderBy(e => e.SubmittedAt).ToListAsync(ct), ct);
-
     /// The actor's own scorecard on an application, if they started one.
     public static Task<Evaluation?> MineAsync(RecordService records, Actor actor, Guid applicationId, CancellationToken ct = default) =>
         records.ReadAsync<Evaluation, Evaluation?>(actor, (rows, _) =>
