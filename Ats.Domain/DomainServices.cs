@@ -42,7 +42,7 @@ public static class DomainServices
         services.AddSingleton<PipelineMoves>();
         services.AddUseCases<Offers.Offer, Offers.OfferActions>();
         services.AddUseCases<Interviews.Interview, Interviews.InterviewActions>();
-        services.AddUseCases<Scorecards.Evaluation, Scorecards.ScorecardActions>();
+        services.AddUseCases<Scorecards.Scorecard, Scorecards.ScorecardActions>();
         services.AddUseCases<Mail.Message, Mail.MessageActions>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();

@@ -27,7 +27,7 @@ public sealed class UseCaseRouteTests(ApiFixture api) : IClassFixture<ApiFixture
     {
         Assert.Same(Services.GetRequiredService<OfferActions>(), Services.GetRequiredService<IUpdateRoute<Offer>>());
         Assert.Same(Services.GetRequiredService<InterviewActions>(), Services.GetRequiredService<IUpdateRoute<Interview>>());
-        Assert.Same(Services.GetRequiredService<ScorecardActions>(), Services.GetRequiredService<IUpdateRoute<Evaluation>>());
+        Assert.Same(Services.GetRequiredService<ScorecardActions>(), Services.GetRequiredService<IUpdateRoute<Scorecard>>());
         Assert.Same(Services.GetRequiredService<MessageActions>(), Services.GetRequiredService<IUpdateRoute<Message>>());
     }
 
@@ -140,7 +140,7 @@ public sealed class UseCaseRouteTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(("queued", "Hallo!"), ((string)json!["status"]!, (string)json["body"]!));
     }
 
-    private static void Rate(Evaluation e) => (e.Skills, e.Culture, e.Communication, e.Recommendation) = (4, 4, 4, Recommendation.Yes);
+    private static void Rate(Scorecard e) => (e.Skills, e.Culture, e.Communication, e.Recommendation) = (4, 4, 4, Recommendation.Yes);
 
     private async Task<(Actor Actor, HttpClient Client, Job Job)> SetUpAsync()
     {
