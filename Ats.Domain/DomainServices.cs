@@ -41,6 +41,10 @@ public static class DomainServices
         services.AddSingleton(RulesRegistry.Default());
         services.AddSingleton<RecordService>();
         services.AddSingleton<PipelineMoves>();
+        services.AddUseCases<Offers.Offer, Offers.OfferActions>();
+        services.AddUseCases<Interviews.Interview, Interviews.InterviewActions>();
+        services.AddUseCases<Scorecards.Scorecard, Scorecards.ScorecardActions>();
+        services.AddUseCases<Mail.Message, Mail.MessageActions>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
         services.AddSingleton<OrganisationProfile>();
@@ -59,5 +63,13 @@ public static class DomainServices
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
+    }
+
+    /// A model's use cases, for the pages, and as the route of its generic updates (REST, socket).
+    private static void AddUseCases<TModel, TActions>(this IServiceCollection services)
+        where TModel : Common.TenantEntity where TActions : class, IUpdateRoute<TModel>
+    {
+        services.AddSingleton<TActions>();
+        services.AddSingleton<IUpdateRoute<TModel>>(sp => sp.GetRequiredService<TActions>());
     }
 }

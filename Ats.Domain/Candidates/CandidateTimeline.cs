@@ -13,7 +13,7 @@ namespace Ats.Domain.Candidates;
 
 /// One thing that happened to a candidate. <see cref="Record"/> is the row itself (a <see cref="StageChange"/>,
 /// <see cref="ApplicationNote"/>, <see cref="Message"/>, <see cref="TaskItem"/>, <see cref="Interview"/>,
-/// <see cref="Evaluation"/> or <see cref="Offer"/>), so a view can show each kind in its own way.
+/// <see cref="Scorecard"/> or <see cref="Offer"/>), so a view can show each kind in its own way.
 public sealed record TimelineEntry(DateTime At, object Record, Guid? ApplicationId, string? JobTitle);
 
 /// Everything that happened to a candidate, or to one of their applications, newest first. Every part is read under
@@ -74,7 +74,7 @@ public static class CandidateTimeline
 
             foreach (var interview in await reads.Rows<Interview>().Where(i => ids.Contains(i.ApplicationId)).OrderByDescending(i => i.CreatedAt).Take(Limit).ToListAsync(ct))
                 Add(interview.CreatedAt, interview, interview.ApplicationId);
-            foreach (var evaluation in await reads.Rows<Evaluation>().Where(e => ids.Contains(e.ApplicationId)).OrderByDescending(e => e.CreatedAt).Take(Limit).ToListAsync(ct))
+            foreach (var evaluation in await reads.Rows<Scorecard>().Where(e => ids.Contains(e.ApplicationId)).OrderByDescending(e => e.CreatedAt).Take(Limit).ToListAsync(ct))
                 Add(evaluation.SubmittedAt ?? evaluation.CreatedAt, evaluation, evaluation.ApplicationId);
             foreach (var offer in await reads.Rows<Offer>().Where(o => ids.Contains(o.ApplicationId)).OrderByDescending(o => o.CreatedAt).Take(Limit).ToListAsync(ct))
                 Add(offer.RespondedAt ?? offer.SentAt ?? offer.CreatedAt, offer, offer.ApplicationId);

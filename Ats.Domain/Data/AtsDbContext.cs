@@ -145,7 +145,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options)
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationNote> Notes => Set<ApplicationNote>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
-    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<Interview> Interviews => Set<Interview>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Offer> Offers => Set<Offer>();

@@ -473,7 +473,7 @@ public sealed class DemoSeeder(IDbContextFactory<AtsDbContext> dbFactory, IPassw
                     var (skills, culture, communication) = (rng.Next(floor, 6), rng.Next(floor, 6), rng.Next(floor, 6));
                     var average = (skills + culture + communication) / 3.0;
                     var submitted = Min(interview.StartsAt.AddMinutes(interview.DurationMinutes).AddHours(Uniform(1, 30)), now.AddMinutes(-10));
-                    Add(new Evaluation
+                    Add(new Scorecard
                     {
                         ApplicationId = interview.ApplicationId,
                         InterviewId = interview.Id,

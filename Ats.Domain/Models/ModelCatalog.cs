@@ -106,7 +106,7 @@ public static class ModelCatalog
         .Field(t => t.Active, Filterable)
         .Build();
 
-    public static readonly ModelDescriptor Evaluation = new ModelBuilder<Evaluation>("evaluation")
+    public static readonly ModelDescriptor Scorecard = new ModelBuilder<Scorecard>("evaluation")
         .Field(e => e.ApplicationId, Required | Filterable)
         .Field(e => e.InterviewId, Filterable)
         .Field(e => e.InterviewerId, ReadOnly | Filterable)
@@ -178,7 +178,7 @@ public static class ModelCatalog
         .Build();
 
     public static readonly IReadOnlyList<ModelDescriptor> All =
-        [Job, Candidate, Application, ApplicationNote, EmailTemplate, Evaluation, Interview, Message, Offer, Source, Task];
+        [Job, Candidate, Application, ApplicationNote, EmailTemplate, Scorecard, Interview, Message, Offer, Source, Task];
 
     private static readonly Dictionary<string, ModelDescriptor> ByName = All.ToDictionary(m => m.Name);
     private static readonly Dictionary<Type, ModelDescriptor> ByType = All.ToDictionary(m => m.EntityType);

@@ -1,5 +1,4 @@
 using Ats.Domain.Data;
-using Ats.Domain.Mail;
 using Ats.Domain.Pipeline;
 using Ats.Domain.Resources;
 using Ats.Domain.Writes;
@@ -34,7 +33,7 @@ public sealed class OfferRules : ModelRules<Offer>
         {
             case OfferStatus.Sent:
                 row.SentAt = context.Now;
-                await QueueLetterAsync(row, context, ct);
+                await OfferLetterMail.QueueAsync(row, context, ct);
                 break;
             case OfferStatus.Accepted or OfferStatus.Declined:
                 row.RespondedAt = context.Now;
@@ -88,17 +87,4 @@ public sealed class OfferRules : ModelRules<Offer>
     private static OfferStatus Stored(Offer row, WriteContext context) => context.Db.Entry(row).Property(o => o.Status).OriginalValue;
 
     private static string Name(OfferStatus status) => SnakeCase<OfferStatus>.Name(status);
-
-    /// The letter goes to the candidate as a PDF attachment, made by the outbox when it sends the mail.
-    private static async Task QueueLetterAsync(Offer row, WriteContext context, CancellationToken ct)
-    {
-        var application = await context.Db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.ApplicationId, ct);
-        var candidate = application is null ? null : await context.Db.Candidates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == application.CandidateId, ct);
-        if (application is null || candidate is null) return; // a bad reference: validation refuses the write next
-        var values = await MailValuesLoader.LoadAsync(context.Db, context.Actor, candidate, application, context.Now, ct);
-        var (subject, body) = candidate.Language == "en"
-            ? ($"Your offer: {values.JobTitle}", $"Dear {candidate.FullName},\n\nplease find attached our offer for the position of {values.JobTitle}. We look forward to hearing from you.\n\n{values.RecruiterSignature}")
-            : ($"Ihr Angebot: {values.JobTitle}", $"Guten Tag {candidate.FullName},\n\nanbei erhalten Sie unser Angebot für die Position {values.JobTitle}. Wir freuen uns auf Ihre Rückmeldung.\n\n{values.RecruiterSignature}");
-        QueuedMail.Add(context, new Message { CandidateId = candidate.Id, ApplicationId = application.Id, OfferId = row.Id, Subject = subject, Body = body });
-    }
 }

@@ -26,7 +26,7 @@ public sealed class ScorecardReminders(IDbContextFactory<AtsDbContext> dbFactory
                                && (i.Status == InterviewStatus.Scheduled || i.Status == InterviewStatus.Completed)
                          join a in db.Applications.IgnoreQueryFilters() on i.ApplicationId equals a.Id
                          select new Due(i.Id, i.TenantId, a.Id, a.CandidateId, a.Candidate!.FirstName, a.Candidate.LastName, a.Job!.Title, i.StartsAt, i.InterviewerIds,
-                             db.Evaluations.IgnoreQueryFilters().Where(e => e.ApplicationId == a.Id && e.SubmittedAt != null).Select(e => e.InterviewerId).ToList()))
+                             db.Scorecards.IgnoreQueryFilters().Where(e => e.ApplicationId == a.Id && e.SubmittedAt != null).Select(e => e.InterviewerId).ToList()))
                 .ToListAsync(ct);
             var people = due.SelectMany(d => d.InterviewerIds).Distinct().ToList();
             cultures = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredCulture, ct);

@@ -7,7 +7,7 @@ namespace Ats.Domain.Scorecards;
 
 /// An interview a person was on that still lacks their submitted scorecard.
 public sealed record PendingScorecard(Guid InterviewId, Guid ApplicationId, string CandidateName, string JobTitle, DateTime StartsAt,
-    InterviewKind Kind, Evaluation? Draft)
+    InterviewKind Kind, Scorecard? Draft)
 {
     /// A day after the interview the scorecard is overdue: memories fade and the others wait.
     public bool Overdue(DateTime now) => StartsAt.AddDays(1) < now;
@@ -43,10 +43,10 @@ public static class Scorecards
         records.ReadAsync<Interview, int>(actor, (interviews, reads) =>
             Pending(interviews, Mine(reads, actor), actor, now).Select(i => i.ApplicationId).Distinct().CountAsync(ct), ct);
 
-    private static IQueryable<Evaluation> Mine(ReadContext reads, Actor actor) =>
-        reads.Rows<Evaluation>().Where(e => e.InterviewerId == (actor.UserId ?? Guid.Empty));
+    private static IQueryable<Scorecard> Mine(ReadContext reads, Actor actor) =>
+        reads.Rows<Scorecard>().Where(e => e.InterviewerId == (actor.UserId ?? Guid.Empty));
 
-    private static IQueryable<Interview> Pending(IQueryable<Interview> interviews, IQueryable<Evaluation> mine, Actor actor, DateTime now)
+    private static IQueryable<Interview> Pending(IQueryable<Interview> interviews, IQueryable<Scorecard> mine, Actor actor, DateTime now)
     {
         var me = actor.UserId ?? Guid.Empty;
         return interviews.Where(i => i.InterviewerIds.Contains(me) && i.StartsAt <= now
@@ -54,25 +54,12 @@ public static class Scorecards
             && !mine.Any(e => e.ApplicationId == i.ApplicationId && e.SubmittedAt != null));
     }
 
-    /// Writes the actor's scorecard on an application: the one they have, or a new one (one per interviewer and application).
-    public static async Task<Evaluation> SaveAsync(RecordService records, Actor actor, Guid applicationId, Guid? interviewId,
-        Action<Evaluation> fill, bool submit, CancellationToken ct = default)
-    {
-        var existing = await records.ReadAsync<Evaluation, Evaluation?>(actor, (evaluations, _) =>
-            evaluations.FirstOrDefaultAsync(e => e.ApplicationId == applicationId && e.InterviewerId == actor.UserId, ct), ct);
-        void Apply(Evaluation e)
-        {
-            fill(e);
-            e.InterviewId ??= interviewId;
-            if (submit) e.SubmittedAt = DateTime.UtcNow; // the rules put the server's time on it
-        }
-        if (existing is not null) return await records.UpdateAsync<Evaluation>(actor, existing.Id, existing.Version, Apply, ct);
-        var created = new Evaluation { ApplicationId = applicationId };
-        Apply(created);
-        return await records.CreateAsync(actor, created, ct);
-    }
+    /// The actor's own scorecard on an application, if they started one.
+    public static Task<Scorecard?> MineAsync(RecordService records, Actor actor, Guid applicationId, CancellationToken ct = default) =>
+        records.ReadAsync<Scorecard, Scorecard?>(actor, (rows, _) =>
+            rows.FirstOrDefaultAsync(e => e.ApplicationId == applicationId && e.InterviewerId == actor.UserId, ct), ct);
 
-    public static ScorecardSummary Summarize(IEnumerable<Evaluation> evaluations)
+    public static ScorecardSummary Summarize(IEnumerable<Scorecard> evaluations)
     {
         var submitted = evaluations.Where(e => e.SubmittedAt is not null).ToList();
         static double? Average(IEnumerable<int?> values)

@@ -18,7 +18,7 @@ public static class WebhookOutbox
 {
     /// Called before the save: the scorecards this write submits for the first time.
     public static HashSet<Guid> FirstSubmissions(ChangeTracker tracker) =>
-        [.. tracker.Entries<Evaluation>().Where(e => e.State == EntityState.Modified && e.Entity.SubmittedAt is not null
+        [.. tracker.Entries<Scorecard>().Where(e => e.State == EntityState.Modified && e.Entity.SubmittedAt is not null
             && e.Property(x => x.SubmittedAt).OriginalValue is null).Select(e => e.Entity.Id)];
 
     public static string EventType(string model, AuditAction action) => model + "." + action switch
@@ -37,7 +37,7 @@ public static class WebhookOutbox
         var any = false;
         foreach (var (row, entry) in changes)
         {
-            if (row is Evaluation { SubmittedAt: null }) continue; // a draft is its author's alone
+            if (row is Scorecard { SubmittedAt: null }) continue; // a draft is its author's alone
             var action = firstSubmissions.Contains(row.Id) ? AuditAction.Create : entry.Action;
             var type = EventType(entry.Model, action);
             var interested = endpoints.Where(e => e.Wants(type)).ToList();

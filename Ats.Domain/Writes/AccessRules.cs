@@ -33,14 +33,14 @@ public static class AccessRules
         var me = actor.UserId ?? Guid.Empty;
         if (!actor.IsHiringManager)
             // Scorecard drafts are their author's own business, for everyone.
-            return rows is IQueryable<Evaluation> all ? (IQueryable<T>)all.Where(e => e.InterviewerId == me || e.SubmittedAt != null) : rows;
+            return rows is IQueryable<Scorecard> all ? (IQueryable<T>)all.Where(e => e.InterviewerId == me || e.SubmittedAt != null) : rows;
 
         var teamJobIds = db.Jobs.Where(j => j.HiringManagerIds.Contains(me) || j.InterviewerIds.Contains(me)).Select(j => j.Id);
         // Their jobs' applications, and any application they were asked to interview for.
         var interviewingFor = db.Interviews.Where(i => i.Status != InterviewStatus.Cancelled && i.InterviewerIds.Contains(me)).Select(i => i.ApplicationId);
         var teamApplications = db.Applications.Where(a => teamJobIds.Contains(a.JobId) || interviewingFor.Contains(a.Id));
         // No anchoring: an interviewer sees others' scorecards on an application only once their own is submitted.
-        var submittedByMe = db.Evaluations.Where(e => e.InterviewerId == me && e.SubmittedAt != null).Select(e => e.ApplicationId);
+        var submittedByMe = db.Scorecards.Where(e => e.InterviewerId == me && e.SubmittedAt != null).Select(e => e.ApplicationId);
 
         IQueryable filtered = rows switch
         {
@@ -48,7 +48,7 @@ public static class AccessRules
             IQueryable<Application> applications => applications.Where(a => teamApplications.Any(t => t.Id == a.Id)),
             IQueryable<Candidate> candidates => candidates.Where(c => teamApplications.Any(a => a.CandidateId == c.Id)),
             IQueryable<Interview> interviews => interviews.Where(i => teamApplications.Any(a => a.Id == i.ApplicationId)),
-            IQueryable<Evaluation> evaluations => evaluations.Where(e => teamApplications.Any(a => a.Id == e.ApplicationId)
+            IQueryable<Scorecard> evaluations => evaluations.Where(e => teamApplications.Any(a => a.Id == e.ApplicationId)
                 && (e.InterviewerId == me || (e.SubmittedAt != null
                     && (submittedByMe.Contains(e.ApplicationId) || !interviewingFor.Contains(e.ApplicationId))))),
             IQueryable<Offer> offers => Offers.SalaryVisibility.ForHiringTeam(offers.Where(o => teamApplications.Any(a => a.Id == o.ApplicationId)), db, teamJobIds),
@@ -73,7 +73,7 @@ public static class AccessRules
         if (!actor.IsHiringManager) return;
         var own = row switch
         {
-            Evaluation e => e.InterviewerId == actor.UserId,
+            Scorecard e => e.InterviewerId == actor.UserId,
             ApplicationNote n => n.AuthorId == actor.UserId,
             TaskItem t => t.AssignedTo == actor.UserId, // TaskRules: only ticking it off
             _ => false,

@@ -17,7 +17,7 @@ public sealed class RulesRegistry(IEnumerable<object> rules)
 {
     public static RulesRegistry Default() => new([
         new JobRules(), new CandidateRules(), new ApplicationRules(), new NoteRules(), new EmailTemplateRules(),
-        new EvaluationRules(), new InterviewRules(), new MessageRules(), new OfferRules(), new SourceRules(), new TaskRules(),
+        new ScorecardRules(), new InterviewRules(), new MessageRules(), new OfferRules(), new SourceRules(), new TaskRules(),
     ]);
 
     private readonly Dictionary<Type, object> _byType = rules.ToDictionary(

@@ -62,9 +62,9 @@ public sealed class AccountAccessibilityTests(BrowserFixture browser)
             ApplicationId = application.Id, Kind = InterviewKind.Video, StartsAt = DateTime.UtcNow.AddHours(-2), DurationMinutes = 45,
             InterviewerIds = [manager.UserId!.Value],
         });
-        await Scorecards.SaveAsync(records, manager, application.Id, interview.Id,
+        await new ScorecardActions(records).SaveAsync(manager, application.Id, interview.Id,
             e => (e.Skills, e.Culture, e.Communication, e.Recommendation) = (4, 4, 4, Recommendation.Yes), submit: true);
-        await Scorecards.SaveAsync(records, manager, application.Id, interview.Id,
+        await new ScorecardActions(records).SaveAsync(manager, application.Id, interview.Id,
             e => (e.Recommendation, e.AmendmentReason) = (Recommendation.No, "References were poor"), submit: true);
         return application.Id;
     }

@@ -33,7 +33,7 @@ public sealed class ScorecardAmendmentTests(BrowserFixture browser)
             ApplicationId = application.Id, Kind = InterviewKind.Video, StartsAt = DateTime.UtcNow.AddHours(-2), DurationMinutes = 45,
             InterviewerIds = [manager.UserId!.Value],
         });
-        await Scorecards.SaveAsync(records, manager, application.Id, interview.Id,
+        await new ScorecardActions(records).SaveAsync(manager, application.Id, interview.Id,
             e => (e.Skills, e.Culture, e.Communication, e.Recommendation) = (4, 4, 4, Recommendation.Yes), submit: true);
 
         var managerPage = await browser.NewPageAsync();

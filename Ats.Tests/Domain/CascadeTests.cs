@@ -31,7 +31,7 @@ public sealed class CascadeTests : IAsyncLifetime
         {
             ApplicationId = application.Id, Kind = InterviewKind.Video, StartsAt = DateTime.UtcNow.AddDays(1), DurationMinutes = 45,
         });
-        var scorecard = await _db.Records.CreateAsync(_db.Recruiter, new Evaluation { ApplicationId = application.Id, InterviewId = interview.Id, Recommendation = Recommendation.Yes });
+        var scorecard = await _db.Records.CreateAsync(_db.Recruiter, new Scorecard { ApplicationId = application.Id, InterviewId = interview.Id, Recommendation = Recommendation.Yes });
         var candidateNote = await _db.Records.CreateAsync(_db.Recruiter, new ApplicationNote { ParentKind = ParentKind.Candidate, ParentId = candidate.Id, Body = "Met at a fair" });
         var applicationNote = await _db.Records.CreateAsync(_db.Recruiter, new ApplicationNote { ParentKind = ParentKind.Application, ParentId = application.Id, Body = "Strong" });
         var task = await _db.Records.CreateAsync(_db.Recruiter, new TaskItem { Title = "Call back", ParentKind = ParentKind.Candidate, ParentId = candidate.Id });
@@ -49,7 +49,7 @@ public sealed class CascadeTests : IAsyncLifetime
         Assert.False(await raw.Applications.IgnoreQueryFilters().AnyAsync());
         Assert.False(await raw.Notes.IgnoreQueryFilters().AnyAsync());
         Assert.False(await raw.Tasks.IgnoreQueryFilters().AnyAsync());
-        Assert.False(await raw.Evaluations.IgnoreQueryFilters().AnyAsync());
+        Assert.False(await raw.Scorecards.IgnoreQueryFilters().AnyAsync());
         Assert.False(await raw.Messages.IgnoreQueryFilters().AnyAsync());
         Assert.True(await raw.Jobs.IgnoreQueryFilters().AnyAsync(j => j.Id == job.Id));
     }

@@ -39,7 +39,7 @@ public sealed class ModelCatalogTests
         Assert.All(ModelCatalog.All, m => Assert.All(serverOwned, f => Assert.True(m.Field(f)!.IsReadOnly, $"{m.Name}.{f}")));
         Assert.True(ModelCatalog.Application.Field("fit_score")!.IsReadOnly);
         Assert.True(ModelCatalog.Application.Field("stage_changed_at")!.IsReadOnly);
-        Assert.True(ModelCatalog.Evaluation.Field("interviewer_id")!.IsReadOnly);
+        Assert.True(ModelCatalog.Scorecard.Field("interviewer_id")!.IsReadOnly);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class PipelineRuleTests : IAsyncLifetime
         });
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.CreateAsync(_db.Recruiter,
-            new Evaluation { ApplicationId = mine.Id, InterviewId = interview.Id, Recommendation = Recommendation.No }));
+            new Scorecard { ApplicationId = mine.Id, InterviewId = interview.Id, Recommendation = Recommendation.No }));
 
         Assert.Equal(["interview_id"], error.Errors.Keys);
     }

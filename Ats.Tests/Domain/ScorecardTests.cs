@@ -35,8 +35,8 @@ public sealed class ScorecardTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private Task<Evaluation> ScoreAsync(Actor who, Recommendation recommendation, bool submit, int rating = 4, string? reason = null) =>
-        Scorecards.SaveAsync(_db.Records, who, _application.Id, _interview.Id, e =>
+    private Task<Scorecard> ScoreAsync(Actor who, Recommendation recommendation, bool submit, int rating = 4, string? reason = null) =>
+        new ScorecardActions(_db.Records).SaveAsync(who, _application.Id, _interview.Id, e =>
         {
             (e.Skills, e.Culture, e.Communication, e.Recommendation, e.AmendmentReason) = (rating, rating, rating, recommendation, reason);
         }, submit);
@@ -64,7 +64,7 @@ public sealed class ScorecardTests : IAsyncLifetime
         Assert.Equal(first.Id, second.Id);
         Assert.Equal((Recommendation.No, 2), (second.Recommendation, second.Skills));
         var duplicate = await Assert.ThrowsAsync<ValidationException>(() => _db.Records.CreateAsync(_db.Manager,
-            new Evaluation { ApplicationId = _application.Id, Recommendation = Recommendation.Yes }));
+            new Scorecard { ApplicationId = _application.Id, Recommendation = Recommendation.Yes }));
         Assert.True(duplicate.Errors.ContainsKey("application_id"));
     }
 
@@ -73,11 +73,11 @@ public sealed class ScorecardTests : IAsyncLifetime
     {
         await ScoreAsync(_db.Admin, Recommendation.StrongNo, submit: true);
 
-        var beforeOwn = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+        var beforeOwn = await _db.Records.ReadAsync<Scorecard, List<Scorecard>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
         await ScoreAsync(_db.Manager, Recommendation.Yes, submit: false);
-        var withDraft = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+        var withDraft = await _db.Records.ReadAsync<Scorecard, List<Scorecard>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
         await ScoreAsync(_db.Manager, Recommendation.Yes, submit: true);
-        var afterOwn = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+        var afterOwn = await _db.Records.ReadAsync<Scorecard, List<Scorecard>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
 
         Assert.Empty(beforeOwn);
         Assert.Equal([_db.ManagerA.Id], withDraft.Select(e => e.InterviewerId));
@@ -90,7 +90,7 @@ public sealed class ScorecardTests : IAsyncLifetime
         await ScoreAsync(_db.Admin, Recommendation.StrongNo, submit: true, rating: 2);
         await ScoreAsync(_db.Manager, Recommendation.Yes, submit: false);
 
-        var seen = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Recruiter, (rows, _) => Task.FromResult(rows.ToList()));
+        var seen = await _db.Records.ReadAsync<Scorecard, List<Scorecard>>(_db.Recruiter, (rows, _) => Task.FromResult(rows.ToList()));
 
         Assert.Equal([_db.AdminA.Id], seen.Select(e => e.InterviewerId));
         Assert.Equal(new ScorecardSummary(1, 2, 2, 2), Scorecards.Summarize(seen));
@@ -99,7 +99,7 @@ public sealed class ScorecardTests : IAsyncLifetime
     [Fact]
     public async Task ASubmittedScorecardNeedsEveryRating()
     {
-        var error = await Assert.ThrowsAsync<ValidationException>(() => Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id,
+        var error = await Assert.ThrowsAsync<ValidationException>(() => new ScorecardActions(_db.Records).SaveAsync(_db.Manager, _application.Id, _interview.Id,
             e => (e.Skills, e.Recommendation) = (5, Recommendation.Yes), submit: true));
 
         Assert.True(error.Errors.ContainsKey("culture"));
@@ -117,7 +117,7 @@ public sealed class ScorecardTests : IAsyncLifetime
         Assert.Empty(await CandidateTimeline.LoadAsync(_db.Records, _db.Manager, bob.Id));
         Assert.Null(await Ats.Domain.Mail.MailValuesLoader.LoadAsync(_db.Records, _db.Manager, bob.Id, secret.Id, DateTime.UtcNow));
         await Assert.ThrowsAsync<NotFoundException>(() => _db.Records.UpdateAsync<Application>(_db.Manager, secret.Id, null, a => a.Stage = Stage.Offer));
-        var scorecard = await Assert.ThrowsAsync<ValidationException>(() => Scorecards.SaveAsync(_db.Records, _db.Manager, secret.Id, null,
+        var scorecard = await Assert.ThrowsAsync<ValidationException>(() => new ScorecardActions(_db.Records).SaveAsync(_db.Manager, secret.Id, null,
             e => e.Recommendation = Recommendation.Yes, submit: false));
         Assert.True(scorecard.Errors.ContainsKey("application_id"));
         Assert.Empty(await Scorecards.PendingAsync(_db.Records, _db.Manager, DateTime.UtcNow.AddDays(30)).ContinueWith(t => t.Result.Where(p => p.ApplicationId == secret.Id).ToList()));
@@ -147,9 +147,9 @@ public sealed class ScorecardTests : IAsyncLifetime
         var mine = await ScoreAsync(_db.Manager, Recommendation.No, submit: true, rating: 2);
 
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            _db.Records.UpdateAsync<Evaluation>(_db.Recruiter, mine.Id, null, e => e.Recommendation = Recommendation.StrongYes));
+            _db.Records.UpdateAsync<Scorecard>(_db.Recruiter, mine.Id, null, e => e.Recommendation = Recommendation.StrongYes));
 
-        Assert.Equal(Recommendation.No, (await _db.Records.FindAsync<Evaluation>(_db.Recruiter, mine.Id))!.Recommendation);
+        Assert.Equal(Recommendation.No, (await _db.Records.FindAsync<Scorecard>(_db.Recruiter, mine.Id))!.Recommendation);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class ScorecardTests : IAsyncLifetime
         await _db.Records.UpdateAsync<Job>(_db.Recruiter, _application.JobId, null, j => j.HiringManagerIds = [_db.ManagerA.Id]);
         await ScoreAsync(_db.Admin, Recommendation.Yes, submit: true);
 
-        var seen = await _db.Records.ReadAsync<Evaluation, List<Evaluation>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
+        var seen = await _db.Records.ReadAsync<Scorecard, List<Scorecard>>(_db.Manager, (rows, _) => Task.FromResult(rows.ToList()));
 
         Assert.Equal([_db.AdminA.Id], seen.Select(e => e.InterviewerId));
     }
@@ -168,14 +168,14 @@ public sealed class ScorecardTests : IAsyncLifetime
     public async Task AChangeAfterSubmittingIsAnAmendmentThatKeepsTheOriginalForEveryReader()
     {
         await ScoreAsync(_db.Admin, Recommendation.StrongNo, submit: true, rating: 1);
-        var submitted = await Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id, e =>
+        var submitted = await new ScorecardActions(_db.Records).SaveAsync(_db.Manager, _application.Id, _interview.Id, e =>
             (e.Skills, e.Culture, e.Communication, e.Recommendation, e.Note) = (5, 5, 5, Recommendation.StrongYes, "Brilliant"), submit: true);
 
         // Mia now reads Alice's scorecard, and changes her mind.
-        var amended = await Scorecards.SaveAsync(_db.Records, _db.Manager, _application.Id, _interview.Id, e =>
+        var amended = await new ScorecardActions(_db.Records).SaveAsync(_db.Manager, _application.Id, _interview.Id, e =>
             (e.Skills, e.Recommendation, e.Note, e.AmendmentReason) = (2, Recommendation.No, "Weaker than I thought", "Talked to Alice"), submit: true);
 
-        var seen = (await _db.Records.FindAsync<Evaluation>(_db.Recruiter, submitted.Id))!;
+        var seen = (await _db.Records.FindAsync<Scorecard>(_db.Recruiter, submitted.Id))!;
         Assert.Equal((2, Recommendation.No, "Weaker than I thought"), (seen.Skills, seen.Recommendation, seen.Note));
         Assert.Equal(submitted.SubmittedAt, seen.SubmittedAt); // still when it was first submitted
         Assert.Equal(amended.AmendedAt, seen.AmendedAt);
@@ -185,7 +185,7 @@ public sealed class ScorecardTests : IAsyncLifetime
         Assert.Equal((5, 5, 5, Recommendation.StrongYes, "Brilliant"), (original.Skills, original.Culture, original.Communication, original.Recommendation, original.Note));
         Assert.Equal(("Talked to Alice", _db.ManagerA.Id, seen.AmendedAt!.Value), (original.Reason, original.By!.Value, original.At));
         // On the wire too: the history goes wherever the scorecard goes; the reason is never read back as a field.
-        var wire = Ats.Domain.Models.ModelCatalog.Evaluation.ToWire(seen);
+        var wire = Ats.Domain.Models.ModelCatalog.Scorecard.ToWire(seen);
         Assert.Equal("strong_yes", wire["amendments"]![0]!["recommendation"]!.GetValue<string>());
         Assert.Equal("Talked to Alice", wire["amendments"]![0]!["reason"]!.GetValue<string>());
         Assert.False(wire.ContainsKey("amendment_reason"));
@@ -205,10 +205,10 @@ public sealed class ScorecardTests : IAsyncLifetime
             Assert.Single(await raw.AuditEntries.IgnoreQueryFilters().Where(a => a.RecordId == submitted.Id).ToListAsync());
 
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            _db.Records.UpdateAsync<Evaluation>(_db.Manager, submitted.Id, submitted.Version, e => (e.Recommendation, e.AmendmentReason) = (Recommendation.StrongNo, reason)));
+            _db.Records.UpdateAsync<Scorecard>(_db.Manager, submitted.Id, submitted.Version, e => (e.Recommendation, e.AmendmentReason) = (Recommendation.StrongNo, reason)));
 
         Assert.Equal(["amendment_reason"], error.Errors.Keys);
-        var stored = (await _db.Records.FindAsync<Evaluation>(_db.Manager, submitted.Id))!;
+        var stored = (await _db.Records.FindAsync<Scorecard>(_db.Manager, submitted.Id))!;
         Assert.Equal((Recommendation.Yes, submitted.Version, null, 0), (stored.Recommendation, stored.Version, stored.AmendedAt, stored.Amendments.Count));
         await using (var raw = _db.Raw())
             Assert.Single(await raw.AuditEntries.IgnoreQueryFilters().Where(a => a.RecordId == submitted.Id).ToListAsync());
@@ -229,13 +229,13 @@ public sealed class ScorecardTests : IAsyncLifetime
     {
         using var _ = Culture.English();
         var card = await ScoreAsync(_db.Manager, Recommendation.Yes, submit: true, rating: 1);
-        for (var i = 0; i < EvaluationRules.MaxAmendments; i++)
-            card = await _db.Records.UpdateAsync<Evaluation>(_db.Manager, card.Id, null, e => (e.Note, e.AmendmentReason) = ($"take {i}", "again"));
+        for (var i = 0; i < ScorecardRules.MaxAmendments; i++)
+            card = await _db.Records.UpdateAsync<Scorecard>(_db.Manager, card.Id, null, e => (e.Note, e.AmendmentReason) = ($"take {i}", "again"));
 
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            _db.Records.UpdateAsync<Evaluation>(_db.Manager, card.Id, null, e => (e.Note, e.AmendmentReason) = ("one more", "again")));
+            _db.Records.UpdateAsync<Scorecard>(_db.Manager, card.Id, null, e => (e.Note, e.AmendmentReason) = ("one more", "again")));
 
         Assert.Equal("A scorecard can be amended at most 20 times.", Assert.Single(error.Errors["amendment_reason"]));
-        Assert.Equal(EvaluationRules.MaxAmendments, (await _db.Records.FindAsync<Evaluation>(_db.Manager, card.Id))!.Amendments.Count);
+        Assert.Equal(ScorecardRules.MaxAmendments, (await _db.Records.FindAsync<Scorecard>(_db.Manager, card.Id))!.Amendments.Count);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ServerOwnedFieldTests : IAsyncLifetime
     public async Task AnUpdateCannotForgeScoresStageTimesOrAuthors()
     {
         var note = await _db.Records.CreateAsync(_db.Recruiter, new ApplicationNote { ParentKind = ParentKind.Application, ParentId = _application.Id, Body = "Hi" });
-        var scorecard = await _db.Records.CreateAsync(_db.Manager, new Evaluation
+        var scorecard = await _db.Records.CreateAsync(_db.Manager, new Scorecard
         {
             ApplicationId = _application.Id, Recommendation = Recommendation.Yes, Skills = 4, Culture = 4, Communication = 4, SubmittedAt = DateTime.UtcNow,
         });
@@ -61,13 +61,13 @@ public sealed class ServerOwnedFieldTests : IAsyncLifetime
             a.RejectionReason = "a real change";
         });
         await _db.Records.UpdateAsync<ApplicationNote>(_db.Recruiter, note.Id, null, n => { n.AuthorId = _db.AdminA.Id; n.Body = "Hello"; });
-        await _db.Records.UpdateAsync<Evaluation>(_db.Manager, scorecard.Id, null, e => { e.InterviewerId = _db.RecruiterA.Id; e.Note = "edited"; e.AmendmentReason = "typo"; });
+        await _db.Records.UpdateAsync<Scorecard>(_db.Manager, scorecard.Id, null, e => { e.InterviewerId = _db.RecruiterA.Id; e.Note = "edited"; e.AmendmentReason = "typo"; });
 
         Assert.Null(updated.FitScore);
         Assert.Null(updated.FitExplanation);
         Assert.Equal(_application.StageChangedAt, updated.StageChangedAt);
         Assert.Equal(_db.RecruiterA.Id, (await _db.Records.FindAsync<ApplicationNote>(_db.Admin, note.Id))!.AuthorId);
-        Assert.Equal(_db.ManagerA.Id, (await _db.Records.FindAsync<Evaluation>(_db.Admin, scorecard.Id))!.InterviewerId);
+        Assert.Equal(_db.ManagerA.Id, (await _db.Records.FindAsync<Scorecard>(_db.Admin, scorecard.Id))!.InterviewerId);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class HostTests() : HostTest(seedDemoData: true)
         Assert.True(await db.Notes.CountAsync(n => !n.Pinned) > 0);
         Assert.True(await db.Tasks.AnyAsync());
         Assert.True(await db.Interviews.AnyAsync());
-        Assert.True(await db.Evaluations.AnyAsync());
+        Assert.True(await db.Scorecards.AnyAsync());
         Assert.True(await db.Offers.AnyAsync());
         Assert.True(await db.EmailTemplates.AnyAsync());
         Assert.Equal(6, await db.Sources.Select(s => s.Kind).Distinct().CountAsync());

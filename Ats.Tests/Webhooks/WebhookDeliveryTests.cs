@@ -361,7 +361,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             ApplicationId = application.Id, Kind = InterviewKind.Onsite, StartsAt = DateTime.UtcNow.AddHours(-3), DurationMinutes = 60,
             InterviewerIds = [_db.ManagerA.Id],
         });
-        Task<Evaluation> ScoreAsync(int rating, bool submit, string? amendmentReason = null) => Scorecards.SaveAsync(_db.Records, _db.Manager,
+        Task<Scorecard> ScoreAsync(int rating, bool submit, string? amendmentReason = null) => new ScorecardActions(_db.Records).SaveAsync(_db.Manager,
             application.Id, interview.Id, e => (e.Skills, e.Culture, e.Communication, e.Recommendation, e.Note, e.AmendmentReason)
                 = (rating, rating, rating, Recommendation.No, "Unsure so far", amendmentReason), submit);
         List<JsonNode> SentScorecards() => [.. _receiver.Received.Select(r => JsonNode.Parse(r.Body)!).Where(b => ((string)b["type"]!).StartsWith("evaluation."))];

@@ -333,7 +333,7 @@ public static class OpenApiDocument
         _ when type == typeof(List<string>) => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
         _ when type == typeof(List<Guid>) => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } },
         _ when type == typeof(FitProfile) => new JsonObject { ["$ref"] = "#/components/schemas/fit_profile" },
-        _ when type == typeof(List<EvaluationAmendment>) =>
+        _ when type == typeof(List<ScorecardAmendment>) =>
             new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = "#/components/schemas/evaluation_amendment" } },
         _ => throw new NotSupportedException($"No OpenAPI type for {type}."),
     };

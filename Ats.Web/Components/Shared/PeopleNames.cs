@@ -14,6 +14,9 @@ public sealed class PeopleNames(UserAdministration users, TimeProvider clock, IS
 
     public IReadOnlyList<UserSummary> All => _people;
 
+    /// Those who can still be chosen (as interviewer, assignee …).
+    public IEnumerable<UserSummary> Active => _people.Where(p => p.IsActive);
+
     public async Task LoadAsync(Actor actor)
     {
         if (clock.GetUtcNow() - _readAt < FreshFor) return;

@@ -11,9 +11,9 @@ namespace Ats.Web.Components.Pages.Mail;
 public static class MessageCommands
 {
     /// Queues a failed email again; the outbox starts its attempts afresh.
-    public static async Task SendAgainAsync(RecordService records, Actor actor, Message message, ISnackbar snackbar, IStringLocalizer<SharedResource> l)
+    public static async Task SendAgainAsync(MessageActions messages, Actor actor, Message message, ISnackbar snackbar, IStringLocalizer<SharedResource> l)
     {
-        if (await DomainErrors.TryAsync(() => records.UpdateAsync<Message>(actor, message.Id, message.Version, m => m.Status = MessageStatus.Queued), snackbar))
+        if (await DomainErrors.TryAsync(() => messages.SendAgainAsync(actor, message.Id, message.Version), snackbar))
             snackbar.Add(l["Queued again: the outbox sends it shortly."], Severity.Info);
     }
 }

@@ -7,17 +7,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ats.Domain.Data.Configurations;
 
-internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
+internal sealed class ScorecardConfiguration : IEntityTypeConfiguration<Scorecard>
 {
-    public void Configure(EntityTypeBuilder<Evaluation> b)
+    public void Configure(EntityTypeBuilder<Scorecard> b)
     {
+        // Called an evaluation before users' word for it became the class name; the table and the wire keep the old name.
+        b.ToTable("Evaluations");
         b.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Interview>().WithMany().HasForeignKey(e => e.InterviewId).OnDelete(DeleteBehavior.SetNull);
         // One scorecard per interviewer and application.
         b.HasIndex(e => new { e.TenantId, e.ApplicationId, e.InterviewerId }).IsUnique();
         // The history travels with the row (same readers, same erasure): one JSON column, empty for rows from before it.
-        b.Property(e => e.Amendments).HasConversion(JsonValue<List<EvaluationAmendment>>.Converter, JsonValue<List<EvaluationAmendment>>.Comparer)
+        b.Property(e => e.Amendments).HasConversion(JsonValue<List<ScorecardAmendment>>.Converter, JsonValue<List<ScorecardAmendment>>.Comparer)
             .HasDefaultValueSql("'[]'");
         b.Ignore(e => e.AmendmentReason);
     }

@@ -5,7 +5,7 @@ namespace Ats.Domain.Scorecards;
 public enum Recommendation { StrongYes, Yes, No, StrongNo }
 
 /// A scorecard: one per interviewer and application, each dimension on a 1-5 scale.
-public sealed class Evaluation : TenantEntity
+public sealed class Scorecard : TenantEntity
 {
     public Guid ApplicationId { get; set; }
     public Guid? InterviewId { get; set; }
@@ -20,14 +20,14 @@ public sealed class Evaluation : TenantEntity
     /// When the submitted scorecard was last changed; null while it stands as submitted.
     public DateTime? AmendedAt { get; set; }
     /// What it said before each change after submission, oldest first: the first entry holds the original.
-    public List<EvaluationAmendment> Amendments { get; set; } = [];
+    public List<ScorecardAmendment> Amendments { get; set; } = [];
     /// Why its author changes the submitted scorecard: needed for every such change, kept in the amendment, never
     /// stored on the row itself (write-only on the wire).
     public string? AmendmentReason { get; set; }
 }
 
 /// One change to a submitted scorecard: when, by whom and why, and the values it replaced.
-public sealed record EvaluationAmendment
+public sealed record ScorecardAmendment
 {
     public DateTime At { get; init; }
     public Guid? By { get; init; }
