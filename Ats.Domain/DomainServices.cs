@@ -40,6 +40,7 @@ public static class DomainServices
         services.AddSingleton(RulesRegistry.Default());
         services.AddSingleton<RecordService>();
         services.AddSingleton<PipelineMoves>();
+        services.AddSingleton<BoardQuery>();
         services.AddSingleton<IUpdateRoute<Pipeline.Application>>(sp => sp.GetRequiredService<PipelineMoves>());
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
