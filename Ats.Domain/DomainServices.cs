@@ -41,6 +41,9 @@ public static class DomainServices
         services.AddSingleton<RecordService>();
         services.AddSingleton<PipelineMoves>();
         services.AddSingleton<BoardQuery>();
+        services.AddSingleton<ApplicationQuery>();
+        services.AddSingleton<Candidates.CandidateList>();
+        services.AddSingleton<Jobs.JobQuery>();
         services.AddSingleton<IUpdateRoute<Pipeline.Application>>(sp => sp.GetRequiredService<PipelineMoves>());
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
