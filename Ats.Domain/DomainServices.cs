@@ -40,11 +40,15 @@ public static class DomainServices
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton(RulesRegistry.Default());
         services.AddSingleton<RecordService>();
-        services.AddSingleton<PipelineMoves>();
         services.AddUseCases<Offers.Offer, Offers.OfferActions>();
         services.AddUseCases<Interviews.Interview, Interviews.InterviewActions>();
         services.AddUseCases<Scorecards.Scorecard, Scorecards.ScorecardActions>();
         services.AddUseCases<Mail.Message, Mail.MessageActions>();
+        services.AddSingleton<BoardQuery>();
+        services.AddSingleton<ApplicationQuery>();
+        services.AddSingleton<Candidates.CandidateList>();
+        services.AddSingleton<Jobs.JobQuery>();
+        services.AddUseCases<Pipeline.Application, PipelineMoves>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<OrganisationSetup>();
         services.AddSingleton<OrganisationProfile>();

@@ -57,6 +57,7 @@ public static class BoardBenchmark
         context.Services.AddScoped<Ats.Web.Components.Shared.LiveUpdates>();
         context.Services.AddSingleton(domain.GetRequiredService<RecordService>());
         context.Services.AddSingleton(domain.GetRequiredService<PipelineMoves>());
+        context.Services.AddSingleton(domain.GetRequiredService<BoardQuery>());
         context.Services.AddSingleton(domain.GetRequiredService<ChangeFeed>());
         var auth = context.AddAuthorization();
         auth.SetAuthorized(recruiter.Name);

@@ -1,3 +1,5 @@
+using Ats.Domain.Pipeline;
+
 namespace Ats.Web.Components.Pages.Board;
 
 /// The board's filters, kept in the URL so that a link shows the same board.

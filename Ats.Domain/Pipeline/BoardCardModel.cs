@@ -1,6 +1,4 @@
-using Ats.Domain.Pipeline;
-
-namespace Ats.Web.Components.Pages.Board;
+namespace Ats.Domain.Pipeline;
 
 /// One card as the board shows it. A class with identity, because the drop container keys its items by reference.
 public sealed class BoardCardModel
