@@ -10,7 +10,7 @@ public sealed record CandidateRow(Guid Id, string Name, string Email, string? Ci
 /// The candidate list: a text search, a sort, a page, and how many applications each candidate has.
 public sealed class CandidateList(RecordService records)
 {
-    public Task<ListResult<CandidateRow>> PageAsync(Actor actor, string? search, ListPage page, CancellationToken ct = default) =>
+    public Task<ListResult<CandidateRow>> PageAsync(Actor actor, string? search, PageRequest page, CancellationToken ct = default) =>
         records.ReadAsync<Candidate, ListResult<CandidateRow>>(actor, async (candidates, reads) =>
         {
             candidates = reads.Matching(candidates, search);

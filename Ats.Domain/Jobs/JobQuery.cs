@@ -11,7 +11,7 @@ public sealed record JobRow(Guid Id, string Title, string? Department, string? L
 public sealed class JobQuery(RecordService records)
 {
     /// The job list: a text search, a status, a sort (newest first unless a person chose otherwise), a page.
-    public Task<ListResult<JobRow>> PageAsync(Actor actor, string? search, JobStatus? status, ListPage page, CancellationToken ct = default) =>
+    public Task<ListResult<JobRow>> PageAsync(Actor actor, string? search, JobStatus? status, PageRequest page, CancellationToken ct = default) =>
         records.ReadAsync<Job, ListResult<JobRow>>(actor, async (jobs, reads) =>
         {
             jobs = reads.Matching(jobs, search);
