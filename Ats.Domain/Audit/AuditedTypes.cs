@@ -60,6 +60,7 @@ public static class AuditedTypes
     public static readonly IReadOnlyDictionary<Type, string> Bookkeeping = new Dictionary<Type, string>
     {
         [typeof(AuditEntry)] = "the audit log itself",
+        [typeof(Candidates.CandidateSearchEntry)] = "the candidate search index (FTS5), kept in step with candidates by triggers, never written by the app",
         [typeof(Events.ChangeLogEntry)] = "the change log, written with the change it records",
         [typeof(Pipeline.StageChange)] = "stage history, written with its application (audited as the application's stage)",
         [typeof(Data.SystemSetting)] = "server settings (the stored JWT key), written at start-up",
