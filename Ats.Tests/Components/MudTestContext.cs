@@ -28,6 +28,10 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => Database.Services.GetRequiredService<UserAdministration>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Writes.ChangeFeed>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Pipeline.PipelineMoves>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Offers.OfferActions>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Interviews.InterviewActions>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Scorecards.ScorecardActions>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Mail.MessageActions>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Webhooks.WebhookService>());
         if (asAdmin) SignIn(Database.AdminA, Roles.Admin); else SignIn(Database.RecruiterA, Roles.Recruiter);
         JSInterop.Mode = JSRuntimeMode.Loose;
