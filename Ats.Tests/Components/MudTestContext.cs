@@ -32,6 +32,10 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Pipeline.ApplicationQuery>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Candidates.CandidateList>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Jobs.JobQuery>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Offers.OfferActions>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Interviews.InterviewActions>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Scorecards.ScorecardActions>());
+        Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Mail.MessageActions>());
         Services.AddSingleton(_ => Database.Services.GetRequiredService<Ats.Domain.Webhooks.WebhookService>());
         if (asAdmin) SignIn(Database.AdminA, Roles.Admin); else SignIn(Database.RecruiterA, Roles.Recruiter);
         JSInterop.Mode = JSRuntimeMode.Loose;
