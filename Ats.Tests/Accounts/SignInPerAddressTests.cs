@@ -109,6 +109,7 @@ public sealed class SignInPerAddressTests() : AccountHostTest(new Dictionary<str
         var cookies = await DeviceCookiesAsync(Device.Known);
         await using (var scope = Service<IServiceScopeFactory>().CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<Ats.Domain.Data.AtsDbContext>().SystemWrite("test fixture");
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Ats.Domain.Identity.AppUser>>();
             var recruiter = (await users.FindByEmailAsync(RecruiterEmail))!;
             Assert.True((await users.ChangePasswordAsync(recruiter, Password, Password + "2")).Succeeded);
