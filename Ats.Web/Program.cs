@@ -27,6 +27,8 @@ builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass =
 
 var app = builder.Build();
 
+app.Services.GetRequiredService<PublicSite>(); // a wrong Ats:PublicUrl stops the start, not the first invitation
+
 await app.Services.GetRequiredService<DatabaseInitializer>()
     .InitializeAsync(settings.ShouldSeedDemoData(app.Environment));
 

@@ -13,6 +13,7 @@ public static class AuthServices
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Ats:SignIn").Get<SignInThrottleSettings>() ?? new SignInThrottleSettings());
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<KnownDevices>();
+        services.AddSingleton<Hosting.PublicSite>();
         services.AddScoped<PasswordSignIn>();
         // Reset links (the only Data Protection tokens we mail) are valid for one hour.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
